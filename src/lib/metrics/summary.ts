@@ -1,0 +1,177 @@
+// Per-model rows and per-family comparisons, from the counts the database summed. Pure.
+import {
+	breakEvenKeepRate,
+	costPerAttemptMicros,
+	costPerKeptClipMicros,
+	costPerKeptSecondMicros,
+	costRatio,
+	decided,
+	emptyCounts,
+	keepRate,
+	premiumPaysForItself,
+	retakeRate,
+	wastedSpendMicros,
+	type Counts
+} from './figures';
+import {
+	attemptsToSettle,
+	keepRateInterval,
+	probabilityPremiumCheaper,
+	recommend,
+	type Recommendation
+} from './confidence';
+import { microsToUsd, perUnitUsd } from './money';
+
+export interface ModelCounts extends Counts {
+	model: string;
+	family: string;
+	tier: number;
+	displayName: string;
+}
+
+export interface ModelRow {
+	model: string;
+	family: string;
+	tier: number;
+	displayName: string;
+	attempts: number;
+	kept: number;
+	rejected: number;
+	failed: number;
+	pending: number;
+	decided: number;
+	spendUsd: number;
+	decidedSpendUsd: number;
+	wastedSpendUsd: number;
+	keepRate: number | null;
+	retakeRate: number | null;
+	costPerAttemptUsd: number | null;
+	costPerKeptClipUsd: number | null;
+	keptSeconds: number;
+	costPerKeptSecondUsd: number | null;
+	keepRateInterval: [number, number] | null;
+}
+
+export interface Comparison {
+	family: string;
+	base: string;
+	premium: string;
+	costRatio: number | null;
+	breakEvenKeepRate: number | null;
+	baseKeepRate: number | null;
+	premiumKeepRate: number | null;
+	baseCostPerKeptClipUsd: number | null;
+	premiumCostPerKeptClipUsd: number | null;
+	premiumPaysForItself: boolean | null;
+	probabilityPremiumCheaper: number | null;
+	recommendation: Recommendation | null;
+	/** Reviewed attempts still needed to settle an undecided pair; null when it would take too many. */
+	attemptsToSettle: number | null;
+}
+
+export interface Totals {
+	attempts: number;
+	kept: number;
+	pending: number;
+	decided: number;
+	spendUsd: number;
+	wastedSpendUsd: number;
+	keepRate: number | null;
+	costPerKeptClipUsd: number | null;
+}
+
+export function modelRow(c: ModelCounts): ModelRow {
+	const d = decided(c);
+	return {
+		model: c.model,
+		family: c.family,
+		tier: c.tier,
+		displayName: c.displayName,
+		attempts: c.attempts,
+		kept: c.kept,
+		rejected: c.rejected,
+		failed: c.failed,
+		pending: c.pending,
+		decided: d,
+		spendUsd: microsToUsd(c.spendMicros),
+		decidedSpendUsd: microsToUsd(c.decidedSpendMicros),
+		wastedSpendUsd: microsToUsd(wastedSpendMicros(c)),
+		keepRate: keepRate(c),
+		retakeRate: retakeRate(c),
+		costPerAttemptUsd: perUnitUsd(costPerAttemptMicros(c)),
+		costPerKeptClipUsd: perUnitUsd(costPerKeptClipMicros(c)),
+		keptSeconds: c.keptSeconds,
+		costPerKeptSecondUsd: perUnitUsd(costPerKeptSecondMicros(c)),
+		keepRateInterval: keepRateInterval(c.kept, d)
+	};
+}
+
+/** Base and premium of one family, both with decided attempts; the lower tier is the base. */
+export function compare(base: ModelCounts, premium: ModelCounts): Comparison {
+	const ratio = costRatio(base, premium);
+	const b = { kept: base.kept, decided: decided(base) };
+	const p = { kept: premium.kept, decided: decided(premium) };
+	const probability = probabilityPremiumCheaper(b, p, ratio);
+	const recommendation = recommend(probability);
+	return {
+		family: base.family,
+		base: base.model,
+		premium: premium.model,
+		costRatio: ratio,
+		breakEvenKeepRate: breakEvenKeepRate(base, premium),
+		baseKeepRate: keepRate(base),
+		premiumKeepRate: keepRate(premium),
+		baseCostPerKeptClipUsd: perUnitUsd(costPerKeptClipMicros(base)),
+		premiumCostPerKeptClipUsd: perUnitUsd(costPerKeptClipMicros(premium)),
+		premiumPaysForItself: premiumPaysForItself(base, premium),
+		probabilityPremiumCheaper: probability,
+		recommendation,
+		attemptsToSettle: recommendation === 'undecided' ? attemptsToSettle(b, p, ratio) : null
+	};
+}
+
+const byTier = (a: ModelCounts, b: ModelCounts) => a.tier - b.tier || a.model.localeCompare(b.model);
+
+/** One comparison per pair of models of one family that both have decided attempts. */
+export function comparisons(groups: ModelCounts[]): Comparison[] {
+	const families = new Map<string, ModelCounts[]>();
+	for (const g of groups) {
+		if (decided(g) === 0) continue;
+		families.set(g.family, [...(families.get(g.family) ?? []), g]);
+	}
+	const out: Comparison[] = [];
+	for (const members of [...families.values()].sort((a, b) => a[0].family.localeCompare(b[0].family))) {
+		members.sort(byTier);
+		for (let i = 0; i < members.length; i++) {
+			for (let j = i + 1; j < members.length; j++) out.push(compare(members[i], members[j]));
+		}
+	}
+	return out;
+}
+
+export function sumCounts(groups: Counts[]): Counts {
+	const total = emptyCounts();
+	for (const g of groups) {
+		for (const key of Object.keys(total) as (keyof Counts)[]) total[key] += g[key];
+	}
+	return total;
+}
+
+export function totals(groups: Counts[]): Totals {
+	const t = sumCounts(groups);
+	return {
+		attempts: t.attempts,
+		kept: t.kept,
+		pending: t.pending,
+		decided: decided(t),
+		spendUsd: microsToUsd(t.spendMicros),
+		wastedSpendUsd: microsToUsd(wastedSpendMicros(t)),
+		keepRate: keepRate(t),
+		costPerKeptClipUsd: perUnitUsd(costPerKeptClipMicros(t))
+	};
+}
+
+export function summarize(groups: ModelCounts[]) {
+	const sorted = [...groups].sort((a, b) => a.family.localeCompare(b.family) || byTier(a, b));
+	return { models: sorted.map(modelRow), comparisons: comparisons(sorted), totals: totals(sorted) };
+}

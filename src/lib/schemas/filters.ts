@@ -1,0 +1,37 @@
+// Filters shared by the API and the pages: a time range [from, to) on createdAt, a project, a model, tags.
+import { z } from 'zod';
+import { slug } from './attempt';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date (YYYY-MM-DD, midnight UTC) or an ISO 8601 date-time with a time zone. */
+export const instant = z
+	.string()
+	.max(40)
+	.refine((v) => (DAY.test(v) || /T.*(Z|[+-]\d{2}:?\d{2})$/.test(v)) && !Number.isNaN(Date.parse(v)), {
+		message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone'
+	})
+	.transform((v) => new Date(DAY.test(v) ? `${v}T00:00:00Z` : v));
+
+export const filtersSchema = z
+	.strictObject({
+		from: instant.optional(),
+		to: instant.optional(),
+		project: slug.optional(),
+		model: z.string().trim().min(1).max(100).optional(),
+		tag: z.array(z.string().trim().toLowerCase().min(1).max(50)).max(20).optional()
+	})
+	.refine((f) => !f.from || !f.to || f.from < f.to, { path: ['to'], message: 'must be after from' });
+
+export type Filters = z.infer<typeof filtersSchema>;
+
+/** Query parameters to the filter object: repeated keys stay lists (tag), the others take the last value. */
+export function searchParamsToObject(params: URLSearchParams, repeatable = ['tag']): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const key of new Set(params.keys())) {
+		const values = params.getAll(key).filter((v) => v !== '');
+		if (values.length === 0) continue;
+		out[key] = repeatable.includes(key) ? values : values[values.length - 1];
+	}
+	return out;
+}

@@ -1,0 +1,102 @@
+// The app's database, opened and migrated once at start-up (hooks.server.ts init), closed on shutdown.
+import { openDatabase, type Database, type Db } from './db/connection';
+import { migrate } from './db/migrate';
+import { ApiError } from './errors';
+import { readConfig, type Config } from './config';
+import { DEFAULT_WORKSPACE, ensureWorkspace } from './workspaces';
+import { hasAnyKey, newKey, storeKey } from './api-keys';
+import { hasAttempts, seedDemo } from './demo/seed';
+
+let database: Database | undefined;
+let ready = false;
+let lastError: unknown;
+
+const log = (message: string) => console.log(`[keeprate] ${message}`);
+
+async function prepare(db: Database, config: Config): Promise<void> {
+	await migrate(db);
+	await ensureWorkspace(db.db, DEFAULT_WORKSPACE, 'Default workspace');
+	if (config.initApiKey) {
+		await storeKey(db.db, DEFAULT_WORKSPACE, config.initApiKey, 'init key (KEEPRATE_INIT_API_KEY)');
+	} else if (!(await hasAnyKey(db.db, DEFAULT_WORKSPACE))) {
+		const key = newKey();
+		await storeKey(db.db, DEFAULT_WORKSPACE, key, 'first key');
+		log(`created an API key for the default workspace; it is shown only this once:\n\n    ${key}\n`);
+	}
+	if (config.demo && !(await hasAttempts(db.db, DEFAULT_WORKSPACE))) {
+		const result = await seedDemo(db.db, DEFAULT_WORKSPACE);
+		log(`loaded demo data: ${result.attempts} attempts over six weeks`);
+	}
+}
+
+/** Open and migrate; if the database is unreachable, keep retrying in the background (health: 503). */
+export async function start(config = readConfig()): Promise<void> {
+	database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+	const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await prepare(database, config);
+			ready = true;
+			log(`database ready: ${where}`);
+			return;
+		} catch (error) {
+			lastError = error;
+			console.error(`[keeprate] database not ready (${where}):`, rootCause(error));
+			if (!config.databaseUrl) throw error; // an embedded database that fails will not heal by waiting
+			if (attempt === 3) {
+				log('starting without a database; /api/health answers 503 until it is reachable');
+				void retryInBackground(database, config);
+				return;
+			}
+			await sleep(1000);
+		}
+	}
+}
+
+async function retryInBackground(db: Database, config: Config) {
+	while (!ready && database === db) {
+		await sleep(5000);
+		try {
+			await prepare(db, config);
+			ready = true;
+			log('database ready');
+		} catch (error) {
+			lastError = error;
+		}
+	}
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** drizzle wraps driver errors; the useful message is in `.cause`. */
+export function rootCause(error: unknown): string {
+	let e = error as { message?: string; cause?: unknown } | undefined;
+	while (e?.cause) e = e.cause as typeof e;
+	return e?.message ?? String(error);
+}
+
+export function db(): Db {
+	if (!database || !ready) throw new ApiError(503, 'the database is not ready');
+	return database.db;
+}
+
+export async function health(): Promise<{ ok: boolean; database: string; error?: string }> {
+	if (!database) return { ok: false, database: 'none', error: 'not started' };
+	if (!ready) return { ok: false, database: database.kind, error: rootCause(lastError) };
+	try {
+		await Promise.race([
+			database.ping(),
+			sleep(2000).then(() => Promise.reject(new Error('no answer within 2 s')))
+		]);
+		return { ok: true, database: database.kind };
+	} catch (error) {
+		return { ok: false, database: database.kind, error: rootCause(error) };
+	}
+}
+
+export async function stop(): Promise<void> {
+	const closing = database;
+	database = undefined;
+	ready = false;
+	await closing?.close();
+}

@@ -1,0 +1,96 @@
+// The price book of one workspace, loaded once per batch, and the pure rule that prices an attempt.
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/connection';
+import { modelAliases, models, prices } from '../db/schema';
+
+export interface BookModel {
+	family: string;
+	tier: number;
+	failedAttemptsBilled: boolean;
+}
+
+export interface BookPrice {
+	resolution: string;
+	effectiveFromMs: number;
+	microsPerSecond: number;
+}
+
+export interface PriceBook {
+	aliases: Map<string, string>;
+	models: Map<string, BookModel>;
+	/** Per model, newest first. */
+	prices: Map<string, BookPrice[]>;
+}
+
+export async function loadPriceBook(db: Db, workspaceId: string): Promise<PriceBook> {
+	const [aliasRows, modelRows, priceRows] = await Promise.all([
+		db.select().from(modelAliases).where(eq(modelAliases.workspaceId, workspaceId)),
+		db.select().from(models).where(eq(models.workspaceId, workspaceId)),
+		db.select().from(prices).where(eq(prices.workspaceId, workspaceId))
+	]);
+	const book: PriceBook = { aliases: new Map(), models: new Map(), prices: new Map() };
+	for (const a of aliasRows) book.aliases.set(a.alias, a.model);
+	for (const m of modelRows) book.models.set(m.model, m);
+	for (const p of priceRows) {
+		const list = book.prices.get(p.model) ?? [];
+		list.push({
+			resolution: p.resolution,
+			effectiveFromMs: p.effectiveFrom.getTime(),
+			microsPerSecond: p.microsPerSecond
+		});
+		book.prices.set(p.model, list);
+	}
+	for (const list of book.prices.values()) list.sort((a, b) => b.effectiveFromMs - a.effectiveFromMs);
+	return book;
+}
+
+export const canonicalModel = (book: PriceBook, model: string): string => book.aliases.get(model) ?? model;
+
+/** The price in force at `atMs`: an exact resolution wins over '*' (any resolution). */
+export function priceInForce(
+	book: PriceBook,
+	model: string,
+	resolution: string | undefined,
+	atMs: number
+): BookPrice | undefined {
+	const inForce = (book.prices.get(model) ?? []).filter((p) => p.effectiveFromMs <= atMs);
+	return (
+		(resolution === undefined ? undefined : inForce.find((p) => p.resolution === resolution)) ??
+		inForce.find((p) => p.resolution === '*')
+	);
+}
+
+export type Priced =
+	| { ok: true; costMicros: number; costSource: 'reported' | 'price_book' }
+	| { ok: false; message: string };
+
+export interface PricingInput {
+	model: string;
+	durationSeconds: number;
+	resolution?: string;
+	costMicros?: number;
+	status: 'succeeded' | 'failed';
+	createdAtMs: number;
+}
+
+/** DESIGN.md "Cost of an attempt": the reported cost wins, then the book, otherwise a refusal. */
+export function priceAttempt(book: PriceBook, input: PricingInput): Priced {
+	if (input.costMicros !== undefined) return { ok: true, costMicros: input.costMicros, costSource: 'reported' };
+	if (input.status === 'failed' && !book.models.get(input.model)?.failedAttemptsBilled) {
+		return { ok: true, costMicros: 0, costSource: 'price_book' };
+	}
+	const price = priceInForce(book, input.model, input.resolution, input.createdAtMs);
+	if (!price) {
+		const at = new Date(input.createdAtMs).toISOString().slice(0, 10);
+		const where = input.resolution ? `resolution ${input.resolution}` : 'no resolution given';
+		const known = book.prices.has(input.model)
+			? `the price book has no price for model "${input.model}" at ${where} on ${at}`
+			: `model "${input.model}" is not in the price book (${where})`;
+		return { ok: false, message: `cannot price the attempt: ${known}; send costUsd or add a price` };
+	}
+	return {
+		ok: true,
+		costMicros: Math.round(price.microsPerSecond * input.durationSeconds),
+		costSource: 'price_book'
+	};
+}

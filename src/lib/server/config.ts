@@ -1,0 +1,18 @@
+// Every setting keeprate reads, in one place (documented in README "Configuration").
+import { resolve } from 'node:path';
+
+export interface Config {
+	databaseUrl?: string;
+	dataDir: string;
+	initApiKey?: string;
+	demo: boolean;
+}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+	return {
+		databaseUrl: env.DATABASE_URL || undefined,
+		dataDir: resolve(env.KEEPRATE_DATA_DIR || './data'),
+		initApiKey: env.KEEPRATE_INIT_API_KEY || undefined,
+		demo: ['1', 'true', 'yes'].includes((env.KEEPRATE_DEMO ?? '').toLowerCase())
+	};
+}

@@ -1,0 +1,58 @@
+// One schema, two engines: an embedded PGlite (no server to install) or a PostgreSQL server.
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+	db: Db;
+	kind: 'pglite' | 'postgres';
+	/** A cheap round trip, to tell whether the database answers. */
+	ping(): Promise<void>;
+	close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+	/** postgres://... : use a PostgreSQL server. Absent: embedded PGlite. */
+	url?: string;
+	/** PGlite's folder; absent with no url: in memory (tests). */
+	dataDir?: string;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+	if (options.url) {
+		// A short connect timeout turns a dead server into a fast 503 rather than a 30 s hang.
+		const client = postgres(options.url, {
+			max: 10,
+			connect_timeout: 3,
+			idle_timeout: 30,
+			onnotice: () => {}
+		});
+		const db = drizzlePostgres(client, { schema }) as unknown as Db;
+		return {
+			db,
+			kind: 'postgres',
+			ping: async () => {
+				await client`select 1`;
+			},
+			close: () => client.end({ timeout: 1 })
+		};
+	}
+	// PGlite does not create parent folders, and drizzle would hide that error in `.cause`.
+	if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+	const client = await PGlite.create(options.dataDir);
+	const db = drizzlePglite(client, { schema }) as unknown as Db;
+	return {
+		db,
+		kind: 'pglite',
+		ping: async () => {
+			await client.query('select 1');
+		},
+		close: () => client.close()
+	};
+}

@@ -1,0 +1,151 @@
+// Every table keys on workspace_id first, so tables can be distributed by workspace (Citus) unchanged.
+// Money is integer micro-dollars (bigint, read as JS number: 2^53 micro-dollars is $9 billion).
+import { sql } from 'drizzle-orm';
+import {
+	bigint,
+	boolean,
+	date,
+	doublePrecision,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp
+} from 'drizzle-orm/pg-core';
+
+const micros = (name: string) => bigint(name, { mode: 'number' });
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const workspaces = pgTable('workspaces', {
+	id: text('id').primaryKey(),
+	name: text('name').notNull(),
+	timeZone: text('time_zone').notNull().default('UTC'),
+	createdAt: ts('created_at').notNull().defaultNow()
+});
+
+export const projects = pgTable(
+	'projects',
+	{
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id),
+		slug: text('slug').notNull(),
+		name: text('name').notNull(),
+		createdAt: ts('created_at').notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.workspaceId, t.slug] })]
+);
+
+export const apiKeys = pgTable(
+	'api_keys',
+	{
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id),
+		id: text('id').notNull(),
+		name: text('name').notNull(),
+		// The first characters of the key, to recognise it in a list; the key itself is never stored.
+		prefix: text('prefix').notNull(),
+		// SHA-256 of the whole key: keys are 192-bit random, so a fast hash is safe and checks in microseconds.
+		keyHash: text('key_hash').notNull(),
+		scopes: text('scopes').array().notNull().default(sql`ARRAY['ingest','read']::text[]`),
+		createdAt: ts('created_at').notNull().defaultNow(),
+		lastUsedAt: ts('last_used_at'),
+		revokedAt: ts('revoked_at')
+	},
+	(t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('api_keys_hash_idx').on(t.keyHash)]
+);
+
+export const models = pgTable(
+	'models',
+	{
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id),
+		model: text('model').notNull(),
+		family: text('family').notNull(),
+		// Order within the family, cheapest (the base) first.
+		tier: integer('tier').notNull(),
+		displayName: text('display_name').notNull(),
+		provider: text('provider').notNull(),
+		retiredOn: date('retired_on', { mode: 'string' }),
+		// Whether a failed attempt without a reported cost is billed at the book price (default: free).
+		failedAttemptsBilled: boolean('failed_attempts_billed').notNull().default(false)
+	},
+	(t) => [primaryKey({ columns: [t.workspaceId, t.model] })]
+);
+
+export const modelAliases = pgTable(
+	'model_aliases',
+	{
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id),
+		alias: text('alias').notNull(),
+		model: text('model').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.workspaceId, t.alias] })]
+);
+
+export const prices = pgTable(
+	'prices',
+	{
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id),
+		model: text('model').notNull(),
+		// 'WxH', or '*' for any resolution; an exact resolution wins over '*'.
+		resolution: text('resolution').notNull(),
+		effectiveFrom: ts('effective_from').notNull(),
+		microsPerSecond: micros('micros_per_second').notNull(),
+		source: text('source').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.workspaceId, t.model, t.resolution, t.effectiveFrom] })]
+);
+
+export const attempts = pgTable(
+	'attempts',
+	{
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id),
+		id: text('id').notNull(),
+		project: text('project').notNull(),
+		// Canonical model id (aliases resolved); the model as sent is part of the content hash.
+		model: text('model').notNull(),
+		durationSeconds: doublePrecision('duration_seconds').notNull(),
+		resolution: text('resolution'),
+		costMicros: micros('cost_micros').notNull(),
+		// 'reported' (the client's costUsd) or 'price_book'.
+		costSource: text('cost_source').notNull(),
+		status: text('status').notNull(),
+		verdict: text('verdict').notNull(),
+		rejectReason: text('reject_reason'),
+		verdictAt: ts('verdict_at'),
+		createdAt: ts('created_at').notNull(),
+		receivedAt: ts('received_at').notNull().defaultNow(),
+		shotId: text('shot_id'),
+		tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+		// 'client' when the attempt carried a tags field, 'inferred' when keeprate derived them, null: not yet.
+		tagsSource: text('tags_source'),
+		prompt: text('prompt'),
+		generationSeconds: doublePrecision('generation_seconds'),
+		creator: text('creator'),
+		videoUrl: text('video_url'),
+		metadata: jsonb('metadata'),
+		// SHA-256 of the attempt as sent, without verdict and rejectReason: tells a duplicate from a conflict.
+		contentHash: text('content_hash').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.workspaceId, t.id] }),
+		index('attempts_time_idx').on(t.workspaceId, t.createdAt),
+		index('attempts_project_time_idx').on(t.workspaceId, t.project, t.createdAt),
+		index('attempts_model_time_idx').on(t.workspaceId, t.model, t.createdAt),
+		index('attempts_tags_idx').using('gin', t.tags)
+	]
+);
+
+export type Attempt = typeof attempts.$inferSelect;
+export type NewAttempt = typeof attempts.$inferInsert;

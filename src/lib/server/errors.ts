@@ -1,0 +1,42 @@
+// One error shape for the API: {"error": ..., "issues": [{index, path, message}]}, mapped in one place.
+import { json } from '@sveltejs/kit';
+import type { z } from 'zod';
+
+export interface Issue {
+	index?: number;
+	path: string;
+	message: string;
+}
+
+export class ApiError extends Error {
+	constructor(
+		readonly status: number,
+		message: string,
+		readonly issues: Issue[] = [],
+		readonly extra: Record<string, unknown> = {}
+	) {
+		super(message);
+	}
+}
+
+/** 'tags[2]', 'metadata.source': the path as a client reads it. */
+export function formatPath(path: readonly PropertyKey[]): string {
+	return path.reduce<string>((out, key) => {
+		if (typeof key === 'number') return `${out}[${key}]`;
+		return out ? `${out}.${String(key)}` : String(key);
+	}, '');
+}
+
+export function zodIssues(error: z.ZodError, index?: number): Issue[] {
+	return error.issues.map((issue) => ({
+		...(index === undefined ? {} : { index }),
+		path: formatPath(issue.path),
+		message: issue.message
+	}));
+}
+
+export function errorResponse(error: ApiError): Response {
+	const body: Record<string, unknown> = { error: error.message, ...error.extra };
+	if (error.issues.length > 0) body.issues = error.issues;
+	return json(body, { status: error.status });
+}

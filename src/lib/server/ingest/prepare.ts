@@ -1,0 +1,126 @@
+// Validate -> price: turns a client's attempts into rows, or lists every problem by index and path.
+import { createHash } from 'node:crypto';
+import { attemptSchema, MAX_BATCH, type AttemptInput } from '$lib/schemas/attempt';
+import { usdToMicros } from '$lib/metrics/money';
+import { ApiError, zodIssues, type Issue } from '../errors';
+import { canonicalModel, priceAttempt, type PriceBook } from '../catalog/price-book';
+import type { NewAttempt } from '../db/schema';
+
+/** A body is one attempt, or {"attempts": [...]} with 1 to MAX_BATCH of them. */
+export function splitBody(body: unknown): unknown[] {
+	if (body !== null && typeof body === 'object' && !Array.isArray(body) && 'attempts' in body) {
+		const keys = Object.keys(body);
+		if (keys.length !== 1) {
+			const extra = keys.filter((k) => k !== 'attempts');
+			throw new ApiError(400, 'invalid batch', [{ path: extra[0], message: 'unknown field in a batch body' }]);
+		}
+		const list = (body as { attempts: unknown }).attempts;
+		if (!Array.isArray(list)) {
+			throw new ApiError(400, 'invalid batch', [{ path: 'attempts', message: 'must be an array of attempts' }]);
+		}
+		if (list.length === 0 || list.length > MAX_BATCH) {
+			throw new ApiError(400, 'invalid batch', [
+				{ path: 'attempts', message: `must hold 1 to ${MAX_BATCH} attempts, not ${list.length}` }
+			]);
+		}
+		return list;
+	}
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+		throw new ApiError(400, 'invalid body', [
+			{ path: '', message: 'must be a JSON object: one attempt, or {"attempts": [...]}' }
+		]);
+	}
+	return [body];
+}
+
+/** The attempt as sent, without its verdict: equal hashes mean a resend that may only change the verdict. */
+export function contentHash(input: AttemptInput): string {
+	const { verdict: _verdict, rejectReason: _reason, ...content } = input;
+	const normal: Record<string, unknown> = { ...content };
+	if (content.createdAt) normal.createdAt = new Date(content.createdAt).toISOString();
+	return createHash('sha256').update(canonicalJson(normal)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+	if (value !== null && typeof value === 'object') {
+		const entries = Object.entries(value as Record<string, unknown>)
+			.filter(([, v]) => v !== undefined)
+			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+		return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+	}
+	return JSON.stringify(value);
+}
+
+export interface PreparedAttempt {
+	row: NewAttempt & { createdAt: Date };
+	/** Absent: the client said nothing about the verdict (a plain resend never resets one). */
+	verdictSent: boolean;
+}
+
+/** Validate every item (400), then price every valid one (422); nothing is returned unless all pass. */
+export function prepareAttempts(
+	workspaceId: string,
+	items: unknown[],
+	book: PriceBook,
+	now: Date
+): PreparedAttempt[] {
+	const parsed: AttemptInput[] = [];
+	const issues: Issue[] = [];
+	items.forEach((item, index) => {
+		const result = attemptSchema.safeParse(item);
+		if (result.success) parsed.push(result.data);
+		else issues.push(...zodIssues(result.error, index));
+	});
+	if (issues.length > 0) throw new ApiError(400, 'invalid attempts: nothing was stored', issues);
+
+	const prepared: PreparedAttempt[] = [];
+	parsed.forEach((input, index) => {
+		const model = canonicalModel(book, input.model);
+		const createdAt = input.createdAt ? new Date(input.createdAt) : now;
+		const status = input.status ?? 'succeeded';
+		const priced = priceAttempt(book, {
+			model,
+			durationSeconds: input.durationSeconds,
+			resolution: input.resolution,
+			costMicros: input.costUsd === undefined ? undefined : usdToMicros(input.costUsd),
+			status,
+			createdAtMs: createdAt.getTime()
+		});
+		if (!priced.ok) {
+			issues.push({ index, path: input.costUsd === undefined ? 'costUsd' : 'model', message: priced.message });
+			return;
+		}
+		const verdict = input.verdict ?? 'pending';
+		prepared.push({
+			verdictSent: input.verdict !== undefined,
+			row: {
+				workspaceId,
+				id: input.id,
+				project: input.project,
+				model,
+				durationSeconds: input.durationSeconds,
+				resolution: input.resolution ?? null,
+				costMicros: priced.costMicros,
+				costSource: priced.costSource,
+				status,
+				verdict,
+				rejectReason: input.rejectReason ?? null,
+				verdictAt: verdict === 'pending' ? null : now,
+				createdAt,
+				receivedAt: now,
+				shotId: input.shotId ?? null,
+				tags: input.tags ?? [],
+				tagsSource: input.tags === undefined ? null : 'client',
+				prompt: input.prompt ?? null,
+				generationSeconds: input.generationSeconds ?? null,
+				creator: input.creator ?? null,
+				videoUrl: input.videoUrl ?? null,
+				metadata: input.metadata ?? null,
+				contentHash: contentHash(input)
+			}
+		});
+	});
+	if (issues.length > 0) throw new ApiError(422, 'attempts that cannot be priced: nothing was stored', issues);
+	return prepared;
+}

@@ -1,0 +1,20 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from './db/connection';
+import { workspaces } from './db/schema';
+import { seedCatalog } from './catalog/seed';
+
+export const DEFAULT_WORKSPACE = 'default';
+
+/** Make sure a workspace exists, with the default catalog. Safe to call at every start. */
+export async function ensureWorkspace(db: Db, id: string, name = id): Promise<void> {
+	await db.insert(workspaces).values({ id, name }).onConflictDoNothing();
+	await seedCatalog(db, id);
+}
+
+export async function workspaceTimeZone(db: Db, id: string): Promise<string> {
+	const rows = await db
+		.select({ timeZone: workspaces.timeZone })
+		.from(workspaces)
+		.where(sql`${workspaces.id} = ${id}`);
+	return rows[0]?.timeZone ?? 'UTC';
+}

@@ -1,0 +1,13 @@
+import type { RequestHandler } from './$types';
+import { MAX_BODY_BYTES } from '$lib/schemas/attempt';
+import { db } from '$lib/server/app';
+import { authorize, readJson, respond } from '$lib/server/http';
+import { ingest } from '$lib/server/ingest';
+
+/** Log one attempt or a batch; answers only once the batch is committed. */
+export const POST: RequestHandler = (event) =>
+	respond(async () => {
+		const { workspaceId } = await authorize(event, 'ingest');
+		const body = await readJson(event.request, MAX_BODY_BYTES);
+		return ingest(db(), workspaceId, body);
+	});

@@ -1,0 +1,23 @@
+import type { RequestHandler } from './$types';
+import { verdictPatchSchema } from '$lib/schemas/attempt';
+import { db } from '$lib/server/app';
+import { ApiError, zodIssues } from '$lib/server/errors';
+import { authorize, readJson, respond } from '$lib/server/http';
+import { findAttempt, setVerdict, toApiAttempt } from '$lib/server/ingest';
+
+export const GET: RequestHandler = (event) =>
+	respond(async () => {
+		const { workspaceId } = await authorize(event, 'read');
+		const attempt = await findAttempt(db(), workspaceId, event.params.id);
+		if (!attempt) throw new ApiError(404, `no attempt with id "${event.params.id}"`);
+		return toApiAttempt(attempt);
+	});
+
+/** A late verdict: {"verdict": "keep" | "reject" | "pending", "rejectReason"?: "..."}. */
+export const PATCH: RequestHandler = (event) =>
+	respond(async () => {
+		const { workspaceId } = await authorize(event, 'ingest');
+		const parsed = verdictPatchSchema.safeParse(await readJson(event.request, 64 * 1024));
+		if (!parsed.success) throw new ApiError(400, 'invalid verdict', zodIssues(parsed.error));
+		return toApiAttempt(await setVerdict(db(), workspaceId, event.params.id, parsed.data));
+	});

@@ -1,0 +1,275 @@
+// Ingestion on a real database: atomic batches, idempotency by id, late verdicts, conflicts, pricing.
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../src/lib/server/db/connection';
+import { attempts, prices, projects } from '../../src/lib/server/db/schema';
+import { ApiError } from '../../src/lib/server/errors';
+import { findAttempt, ingest, setVerdict } from '../../src/lib/server/ingest';
+import { freshWorkspace, testDatabase } from '../setup/db';
+
+let database: Database;
+let ws: string;
+const now = new Date('2026-11-20T12:00:00Z');
+
+beforeAll(async () => {
+	database = await testDatabase();
+});
+afterAll(async () => {
+	await database.close();
+});
+beforeEach(async () => {
+	ws = await freshWorkspace(database);
+});
+
+const base = (id: string, extra: Record<string, unknown> = {}) => ({
+	id,
+	project: 'launch',
+	model: 'sora-2',
+	durationSeconds: 8,
+	resolution: '1280x720',
+	createdAt: '2026-09-01T10:00:00Z',
+	...extra
+});
+
+async function stored(): Promise<number> {
+	const [row] = await database.db
+		.select({ n: sql<number>`count(*)`.mapWith(Number) })
+		.from(attempts)
+		.where(eq(attempts.workspaceId, ws));
+	return row.n;
+}
+
+async function refusal(work: Promise<unknown>): Promise<ApiError> {
+	const error = await work.then(
+		() => undefined,
+		(e: unknown) => e
+	);
+	expect(error).toBeInstanceOf(ApiError);
+	return error as ApiError;
+}
+
+describe('storing attempts', () => {
+	test('a single attempt is priced from the book and its project is created on first use', async () => {
+		expect(await ingest(database.db, ws, base('a1'), now)).toEqual({ accepted: 1, duplicates: 0, updated: 0 });
+		const row = await findAttempt(database.db, ws, 'a1');
+		expect(row).toMatchObject({ costMicros: 800_000, costSource: 'price_book', verdict: 'pending', status: 'succeeded' });
+		const project = await database.db
+			.select()
+			.from(projects)
+			.where(and(eq(projects.workspaceId, ws), eq(projects.slug, 'launch')));
+		expect(project).toHaveLength(1);
+	});
+
+	test('a reported cost wins over the book, in exact micro-dollars', async () => {
+		await ingest(database.db, ws, base('a1', { costUsd: 0.1234567 }), now);
+		expect(await findAttempt(database.db, ws, 'a1')).toMatchObject({ costMicros: 123_457, costSource: 'reported' });
+	});
+
+	test('a dated snapshot alias is stored under its model', async () => {
+		await ingest(database.db, ws, base('a1', { model: 'sora-2-2025-10-06' }), now);
+		expect(await findAttempt(database.db, ws, 'a1')).toMatchObject({ model: 'sora-2', costMicros: 800_000 });
+	});
+
+	test('the price in force at createdAt applies', async () => {
+		await database.db.insert(prices).values({
+			workspaceId: ws,
+			model: 'sora-2',
+			resolution: '1280x720',
+			effectiveFrom: new Date('2026-09-10T00:00:00Z'),
+			microsPerSecond: 80_000,
+			source: 'test'
+		});
+		await ingest(
+			database.db,
+			ws,
+			{ attempts: [base('before'), base('after', { createdAt: '2026-09-10T00:00:00Z' })] },
+			now
+		);
+		expect((await findAttempt(database.db, ws, 'before'))?.costMicros).toBe(800_000);
+		expect((await findAttempt(database.db, ws, 'after'))?.costMicros).toBe(640_000);
+	});
+
+	test('a failed attempt without a cost is billed 0 by default; with a reported cost it is billed that', async () => {
+		await ingest(
+			database.db,
+			ws,
+			{ attempts: [base('f1', { status: 'failed' }), base('f2', { status: 'failed', costUsd: 0.4 })] },
+			now
+		);
+		expect((await findAttempt(database.db, ws, 'f1'))?.costMicros).toBe(0);
+		expect((await findAttempt(database.db, ws, 'f2'))?.costMicros).toBe(400_000);
+	});
+
+	test('an unknown model is accepted with a cost, and refused (422) without one, naming model and resolution', async () => {
+		await ingest(database.db, ws, base('u1', { model: 'house-model-x', costUsd: 0.3 }), now);
+		expect((await findAttempt(database.db, ws, 'u1'))?.costMicros).toBe(300_000);
+		const error = await refusal(ingest(database.db, ws, base('u2', { model: 'house-model-x' }), now));
+		expect(error.status).toBe(422);
+		expect(error.issues[0]).toMatchObject({ index: 0, path: 'costUsd' });
+		expect(error.issues[0].message).toContain('house-model-x');
+		expect(error.issues[0].message).toContain('1280x720');
+		expect(await stored()).toBe(1);
+	});
+
+	test('a known model at a resolution the book does not price is refused with 422', async () => {
+		const error = await refusal(ingest(database.db, ws, base('r1', { resolution: '3840x2160' }), now));
+		expect(error.status).toBe(422);
+		expect(error.issues[0].message).toMatch(/sora-2.*3840x2160/);
+	});
+});
+
+describe('a batch is atomic', () => {
+	test('one invalid attempt refuses the whole batch with every problem by index and path', async () => {
+		const error = await refusal(
+			ingest(
+				database.db,
+				ws,
+				{
+					attempts: [
+						base('ok-1'),
+						base('bad-1', { durationSeconds: 0 }),
+						base('bad-2', { verdict: 'maybe', extra: 1 }),
+						{ ...base('bad-3'), project: 'Not A Slug' }
+					]
+				},
+				now
+			)
+		);
+		expect(error.status).toBe(400);
+		expect(error.issues.map((i) => [i.index, i.path])).toEqual(
+			expect.arrayContaining([
+				[1, 'durationSeconds'],
+				[2, 'verdict'],
+				[2, ''],
+				[3, 'project']
+			])
+		);
+		expect(await stored()).toBe(0);
+	});
+
+	test('one unpriceable attempt refuses the whole batch', async () => {
+		const error = await refusal(
+			ingest(database.db, ws, { attempts: [base('ok-1'), base('x', { model: 'nobody-knows' })] }, now)
+		);
+		expect(error.status).toBe(422);
+		expect(error.issues).toHaveLength(1);
+		expect(error.issues[0].index).toBe(1);
+		expect(await stored()).toBe(0);
+	});
+
+	test.each([
+		['an empty batch', { attempts: [] }],
+		['a batch over 1000', { attempts: Array.from({ length: 1001 }, (_, i) => base(`b${i}`)) }],
+		['a batch that is not a list', { attempts: 'a1' }],
+		['a batch with another field', { attempts: [base('a')], dryRun: true }],
+		['a bare list', [base('a')]],
+		['a string', 'hello']
+	])('%s is refused with 400', async (_name, body) => {
+		const error = await refusal(ingest(database.db, ws, body, now));
+		expect(error.status).toBe(400);
+		expect(error.issues.length).toBeGreaterThan(0);
+		expect(await stored()).toBe(0);
+	});
+
+	test.each([
+		['rejectReason without a reject', { verdict: 'keep', rejectReason: 'blurry' }, 'rejectReason'],
+		['a kept failed attempt', { status: 'failed', verdict: 'keep' }, 'verdict'],
+		['a negative cost', { costUsd: -1 }, 'costUsd'],
+		['a resolution that is not WxH', { resolution: '720p' }, 'resolution'],
+		['a createdAt without a time zone', { createdAt: '2026-09-01T10:00:00' }, 'createdAt'],
+		['a createdAt in the future', { createdAt: '2027-09-01T10:00:00Z' }, 'createdAt'],
+		['a non-http videoUrl', { videoUrl: 'javascript:alert(1)' }, 'videoUrl'],
+		['an overlong id', { id: 'x'.repeat(201) }, 'id'],
+		['an empty tag', { tags: ['ok', ' '] }, 'tags[1]'],
+		['metadata that is not an object', { metadata: [1, 2] }, 'metadata']
+	])('%s is refused at its path', async (_name, extra, path) => {
+		const error = await refusal(ingest(database.db, ws, base('v1', extra), now));
+		expect(error.status).toBe(400);
+		expect(error.issues.map((i) => i.path)).toContain(path);
+		expect(await stored()).toBe(0);
+	});
+});
+
+describe('idempotency and late verdicts', () => {
+	test('an identical resend is counted as a duplicate and stored once', async () => {
+		await ingest(database.db, ws, base('a1'), now);
+		expect(await ingest(database.db, ws, base('a1'), now)).toEqual({ accepted: 0, duplicates: 1, updated: 0 });
+		expect(await stored()).toBe(1);
+	});
+
+	test('the same instant written another way is the same content', async () => {
+		await ingest(database.db, ws, base('a1', { createdAt: '2026-09-01T10:00:00Z' }), now);
+		const again = base('a1', { createdAt: '2026-09-01T12:00:00.000+02:00' });
+		expect(await ingest(database.db, ws, again, now)).toEqual({ accepted: 0, duplicates: 1, updated: 0 });
+	});
+
+	test('a resend that only changes the verdict updates it; sent again it is a duplicate', async () => {
+		await ingest(database.db, ws, base('a1'), now);
+		const late = base('a1', { verdict: 'reject', rejectReason: 'hands' });
+		expect(await ingest(database.db, ws, late, now)).toEqual({ accepted: 0, duplicates: 0, updated: 1 });
+		expect(await ingest(database.db, ws, late, now)).toEqual({ accepted: 0, duplicates: 1, updated: 0 });
+		expect(await findAttempt(database.db, ws, 'a1')).toMatchObject({ verdict: 'reject', rejectReason: 'hands' });
+	});
+
+	test('a plain resend without a verdict does not reset a verdict given later', async () => {
+		await ingest(database.db, ws, base('a1'), now);
+		await setVerdict(database.db, ws, 'a1', { verdict: 'keep' }, now);
+		expect(await ingest(database.db, ws, base('a1'), now)).toEqual({ accepted: 0, duplicates: 1, updated: 0 });
+		expect((await findAttempt(database.db, ws, 'a1'))?.verdict).toBe('keep');
+	});
+
+	test('a resend with other content is a conflict (409) naming the ids, and nothing in its batch is stored', async () => {
+		await ingest(database.db, ws, base('a1'), now);
+		const error = await refusal(
+			ingest(
+				database.db,
+				ws,
+				{ attempts: [base('new-1'), base('a1', { durationSeconds: 10 }), base('a1', { verdict: 'keep' })] },
+				now
+			)
+		);
+		expect(error.status).toBe(409);
+		expect(error.extra.conflicts).toEqual(['a1']);
+		expect(await stored()).toBe(1);
+		expect((await findAttempt(database.db, ws, 'a1'))?.verdict).toBe('pending');
+	});
+
+	test('an id repeated inside one batch behaves like two requests', async () => {
+		const result = await ingest(
+			database.db,
+			ws,
+			{ attempts: [base('a1'), base('a1'), base('a1', { verdict: 'keep' }), base('a2')] },
+			now
+		);
+		expect(result).toEqual({ accepted: 2, duplicates: 1, updated: 1 });
+		expect((await findAttempt(database.db, ws, 'a1'))?.verdict).toBe('keep');
+		expect(await stored()).toBe(2);
+	});
+
+	test('ids are scoped to the workspace', async () => {
+		const other = await freshWorkspace(database);
+		await ingest(database.db, ws, base('a1'), now);
+		expect(await ingest(database.db, other, base('a1', { durationSeconds: 4 }), now)).toEqual({
+			accepted: 1,
+			duplicates: 0,
+			updated: 0
+		});
+	});
+
+	test('a late verdict by PATCH is stored with its time; unknown ids and kept failures are refused', async () => {
+		await ingest(database.db, ws, { attempts: [base('a1'), base('f1', { status: 'failed' })] }, now);
+		const later = new Date('2026-11-21T09:00:00Z');
+		const updated = await setVerdict(database.db, ws, 'a1', { verdict: 'reject', rejectReason: 'flicker' }, later);
+		expect(updated).toMatchObject({ verdict: 'reject', rejectReason: 'flicker', verdictAt: later });
+		expect((await refusal(setVerdict(database.db, ws, 'nope', { verdict: 'keep' }))).status).toBe(404);
+		expect((await refusal(setVerdict(database.db, ws, 'f1', { verdict: 'keep' }))).status).toBe(400);
+	});
+
+	test('concurrent batches with the same new ids store each attempt once', async () => {
+		const batch = { attempts: Array.from({ length: 50 }, (_, i) => base(`c${i}`)) };
+		const results = await Promise.all([1, 2, 3].map(() => ingest(database.db, ws, batch, now)));
+		expect(results.reduce((n, r) => n + r.accepted, 0)).toBe(50);
+		expect(results.reduce((n, r) => n + r.duplicates, 0)).toBe(100);
+		expect(await stored()).toBe(50);
+	});
+});

@@ -1,0 +1,100 @@
+// The built app as a real server on a free port: its own embedded database in a temporary folder, or
+// its own fresh database on the PostgreSQL server when DATABASE_URL is set.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+
+export const TEST_KEY = 'kr_test_key_0123456789abcdefghijklmnopqrstuv';
+
+export interface TestServer {
+	url: string;
+	process: ChildProcess;
+	output: () => string;
+	/** fetch with the API key. */
+	api: (path: string, init?: RequestInit) => Promise<Response>;
+	stop: () => Promise<number | null>;
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+		server.on('error', reject);
+	});
+}
+
+async function freshPostgresDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+	const name = `keeprate_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+	const admin = postgres(url, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`create database ${name}`);
+	await admin.end();
+	const target = new URL(url);
+	target.pathname = `/${name}`;
+	return {
+		url: target.toString(),
+		drop: async () => {
+			const again = postgres(url, { max: 1, onnotice: () => {} });
+			await again.unsafe(`drop database if exists ${name} with (force)`);
+			await again.end();
+		}
+	};
+}
+
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+	const port = await freePort();
+	const dataDir = mkdtempSync(join(tmpdir(), 'keeprate-server-'));
+	const pg = process.env.DATABASE_URL ? await freshPostgresDatabase(process.env.DATABASE_URL) : undefined;
+	let log = '';
+	const child = spawn(process.execPath, ['build/index.js'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${port}`,
+			BODY_SIZE_LIMIT: '6M',
+			KEEPRATE_DATA_DIR: join(dataDir, 'db'),
+			KEEPRATE_INIT_API_KEY: TEST_KEY,
+			DATABASE_URL: pg?.url ?? '',
+			...env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout!.on('data', (d) => (log += d));
+	child.stderr!.on('data', (d) => (log += d));
+	const url = `http://127.0.0.1:${port}`;
+	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
+		try {
+			if ((await fetch(`${url}/api/health`)).ok) break;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${log}`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return {
+		url,
+		process: child,
+		output: () => log,
+		api: (path, init = {}) =>
+			fetch(url + path, {
+				...init,
+				headers: { authorization: `Bearer ${TEST_KEY}`, 'content-type': 'application/json', ...init.headers }
+			}),
+		stop: async () => {
+			if (child.exitCode === null) child.kill('SIGTERM');
+			const code = await exited;
+			rmSync(dataDir, { recursive: true, force: true });
+			await pg?.drop();
+			return code;
+		}
+	};
+}
