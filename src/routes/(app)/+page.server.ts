@@ -1,0 +1,61 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { filtersSchema } from '$lib/schemas/filters';
+import { microsToUsd, perUnitUsd } from '$lib/metrics/money';
+import { addDays, weeksBetween } from '$lib/metrics/weeks';
+import { db } from '$lib/server/app';
+import { DEFAULT_WORKSPACE, workspaceTimeZone } from '$lib/server/workspaces';
+import { summaryByModel } from '$lib/server/queries/summary-by-model';
+import { weeklySpendByModel } from '$lib/server/queries/weekly-spend-by-model';
+import { listProjects } from '$lib/server/queries/projects';
+import { hasAttempts, seedDemo } from '$lib/server/demo/seed';
+
+const DEFAULT_DAYS = 42;
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The overview: the URL holds the filters (from, to as dates, [from, to) ; project). */
+export const load: PageServerLoad = async ({ url }) => {
+	const workspaceId = DEFAULT_WORKSPACE;
+	const from = url.searchParams.get('from') || addDays(today(), -DEFAULT_DAYS);
+	const to = url.searchParams.get('to') || addDays(today(), 1);
+	const project = url.searchParams.get('project') || undefined;
+	const parsed = filtersSchema.safeParse({ from, to, project });
+	const filterError = parsed.success ? null : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+	const filters = parsed.success ? parsed.data : filtersSchema.parse({ from: addDays(today(), -DEFAULT_DAYS) });
+
+	const database = db();
+	const timeZone = await workspaceTimeZone(database, workspaceId);
+	const [summary, weekly, projects, anyAttempts] = await Promise.all([
+		summaryByModel(database, workspaceId, filters),
+		weeklySpendByModel(database, workspaceId, filters, timeZone),
+		listProjects(database, workspaceId),
+		hasAttempts(database, workspaceId)
+	]);
+	return {
+		range: { from, to, project: project ?? '' },
+		filterError,
+		timeZone,
+		projects,
+		anyAttempts,
+		...summary,
+		weeks: weeksBetween(from, addDays(to, -1)),
+		weekly: weekly.map((w) => ({
+			week: w.week,
+			model: w.model,
+			spendUsd: microsToUsd(w.spendMicros),
+			costPerKeptClipUsd: perUnitUsd(w.kept === 0 ? null : w.decidedSpendMicros / w.kept)
+		}))
+	};
+};
+
+export const actions: Actions = {
+	/** Load six weeks of demo data into an empty workspace. */
+	demo: async () => {
+		const database = db();
+		if (await hasAttempts(database, DEFAULT_WORKSPACE)) {
+			return fail(409, { message: 'Demo data goes only into an empty workspace.' });
+		}
+		await seedDemo(database, DEFAULT_WORKSPACE);
+		redirect(303, '/');
+	}
+};
