@@ -50,9 +50,18 @@ async function refusal(work: Promise<unknown>): Promise<ApiError> {
 
 describe('storing attempts', () => {
 	test('a single attempt is priced from the book and its project is created on first use', async () => {
-		expect(await ingest(database.db, ws, base('a1'), now)).toEqual({ accepted: 1, duplicates: 0, updated: 0 });
+		expect(await ingest(database.db, ws, base('a1'), now)).toEqual({
+			accepted: 1,
+			duplicates: 0,
+			updated: 0
+		});
 		const row = await findAttempt(database.db, ws, 'a1');
-		expect(row).toMatchObject({ costMicros: 800_000, costSource: 'price_book', verdict: 'pending', status: 'succeeded' });
+		expect(row).toMatchObject({
+			costMicros: 800_000,
+			costSource: 'price_book',
+			verdict: 'pending',
+			status: 'succeeded'
+		});
 		const project = await database.db
 			.select()
 			.from(projects)
@@ -62,7 +71,10 @@ describe('storing attempts', () => {
 
 	test('a reported cost wins over the book, in exact micro-dollars', async () => {
 		await ingest(database.db, ws, base('a1', { costUsd: 0.1234567 }), now);
-		expect(await findAttempt(database.db, ws, 'a1')).toMatchObject({ costMicros: 123_457, costSource: 'reported' });
+		expect(await findAttempt(database.db, ws, 'a1')).toMatchObject({
+			costMicros: 123_457,
+			costSource: 'reported'
+		});
 	});
 
 	test('a dated snapshot alias is stored under its model', async () => {
@@ -193,7 +205,11 @@ describe('a batch is atomic', () => {
 describe('idempotency and late verdicts', () => {
 	test('an identical resend is counted as a duplicate and stored once', async () => {
 		await ingest(database.db, ws, base('a1'), now);
-		expect(await ingest(database.db, ws, base('a1'), now)).toEqual({ accepted: 0, duplicates: 1, updated: 0 });
+		expect(await ingest(database.db, ws, base('a1'), now)).toEqual({
+			accepted: 0,
+			duplicates: 1,
+			updated: 0
+		});
 		expect(await stored()).toBe(1);
 	});
 
@@ -208,13 +224,20 @@ describe('idempotency and late verdicts', () => {
 		const late = base('a1', { verdict: 'reject', rejectReason: 'hands' });
 		expect(await ingest(database.db, ws, late, now)).toEqual({ accepted: 0, duplicates: 0, updated: 1 });
 		expect(await ingest(database.db, ws, late, now)).toEqual({ accepted: 0, duplicates: 1, updated: 0 });
-		expect(await findAttempt(database.db, ws, 'a1')).toMatchObject({ verdict: 'reject', rejectReason: 'hands' });
+		expect(await findAttempt(database.db, ws, 'a1')).toMatchObject({
+			verdict: 'reject',
+			rejectReason: 'hands'
+		});
 	});
 
 	test('a plain resend without a verdict does not reset a verdict given later', async () => {
 		await ingest(database.db, ws, base('a1'), now);
 		await setVerdict(database.db, ws, 'a1', { verdict: 'keep' }, now);
-		expect(await ingest(database.db, ws, base('a1'), now)).toEqual({ accepted: 0, duplicates: 1, updated: 0 });
+		expect(await ingest(database.db, ws, base('a1'), now)).toEqual({
+			accepted: 0,
+			duplicates: 1,
+			updated: 0
+		});
 		expect((await findAttempt(database.db, ws, 'a1'))?.verdict).toBe('keep');
 	});
 
@@ -259,7 +282,13 @@ describe('idempotency and late verdicts', () => {
 	test('a late verdict by PATCH is stored with its time; unknown ids and kept failures are refused', async () => {
 		await ingest(database.db, ws, { attempts: [base('a1'), base('f1', { status: 'failed' })] }, now);
 		const later = new Date('2026-11-21T09:00:00Z');
-		const updated = await setVerdict(database.db, ws, 'a1', { verdict: 'reject', rejectReason: 'flicker' }, later);
+		const updated = await setVerdict(
+			database.db,
+			ws,
+			'a1',
+			{ verdict: 'reject', rejectReason: 'flicker' },
+			later
+		);
 		expect(updated).toMatchObject({ verdict: 'reject', rejectReason: 'flicker', verdictAt: later });
 		expect((await refusal(setVerdict(database.db, ws, 'nope', { verdict: 'keep' }))).status).toBe(404);
 		expect((await refusal(setVerdict(database.db, ws, 'f1', { verdict: 'keep' }))).status).toBe(400);

@@ -104,7 +104,12 @@ describe('summary by model', () => {
 		const { comparisons } = await summary();
 		expect(comparisons).toHaveLength(1);
 		const [c] = comparisons;
-		expect(c).toMatchObject({ family: 'sora-2', base: 'sora-2', premium: 'sora-2-pro', premiumKeepRate: 0.6 });
+		expect(c).toMatchObject({
+			family: 'sora-2',
+			base: 'sora-2',
+			premium: 'sora-2-pro',
+			premiumKeepRate: 0.6
+		});
 		expect(c.costRatio).toBeCloseTo(2.14 / 0.875, 12);
 		expect(c.breakEvenKeepRate).toBeCloseTo(0.25 * (2.14 / 0.875), 12);
 		// $3.566667 per kept clip on Pro against $3.50 on the base tier.
@@ -118,7 +123,9 @@ describe('summary by model', () => {
 		const before = await summary({ to: '2026-09-08T00:00:00Z' });
 		expect(before.models.find((m) => m.model === 'sora-2')?.attempts).toBe(9);
 		const after = await summary({ from: '2026-09-08' });
-		expect(after.models.map((m) => [m.model, m.attempts, m.pending, m.keepRate])).toEqual([['sora-2', 1, 1, null]]);
+		expect(after.models.map((m) => [m.model, m.attempts, m.pending, m.keepRate])).toEqual([
+			['sora-2', 1, 1, null]
+		]);
 		expect(after.comparisons).toEqual([]);
 	});
 

@@ -29,7 +29,9 @@ async function freePort(): Promise<number> {
 	});
 }
 
-async function freshPostgresDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshPostgresDatabase(
+	url: string
+): Promise<{ url: string; drop: () => Promise<void> }> {
 	const name = `keeprate_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
 	const admin = postgres(url, { max: 1, onnotice: () => {} });
 	await admin.unsafe(`create database ${name}`);
@@ -46,10 +48,23 @@ async function freshPostgresDatabase(url: string): Promise<{ url: string; drop: 
 	};
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+export interface ServerOptions {
+	env?: Record<string, string>;
+	/** Reuse a data folder (to restart on the same embedded database). */
+	dataDir?: string;
+	/** Wait only until the server answers at all (for a server whose database is down). */
+	healthy?: boolean;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
+	const { env = {}, healthy = true } = options;
 	const port = await freePort();
-	const dataDir = mkdtempSync(join(tmpdir(), 'keeprate-server-'));
-	const pg = process.env.DATABASE_URL ? await freshPostgresDatabase(process.env.DATABASE_URL) : undefined;
+	const ownDir = !options.dataDir;
+	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'keeprate-server-'));
+	const pg =
+		process.env.DATABASE_URL && env.DATABASE_URL === undefined
+			? await freshPostgresDatabase(process.env.DATABASE_URL)
+			: undefined;
 	let log = '';
 	const child = spawn(process.execPath, ['build/index.js'], {
 		env: {
@@ -73,7 +88,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
 		try {
-			if ((await fetch(`${url}/api/health`)).ok) break;
+			const response = await fetch(`${url}/api/health`);
+			if (response.ok || !healthy) break;
 		} catch {
 			// not listening yet
 		}
@@ -92,7 +108,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
 		stop: async () => {
 			if (child.exitCode === null) child.kill('SIGTERM');
 			const code = await exited;
-			rmSync(dataDir, { recursive: true, force: true });
+			if (ownDir) rmSync(dataDir, { recursive: true, force: true });
 			await pg?.drop();
 			return code;
 		}

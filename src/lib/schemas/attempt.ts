@@ -52,7 +52,10 @@ export const attemptSchema = z
 		prompt: z.string().max(10_000).optional(),
 		generationSeconds: z.number().min(0).max(86_400).optional(),
 		creator: text(200).optional(),
-		videoUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000).optional(),
+		videoUrl: z
+			.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+			.max(2000)
+			.optional(),
 		metadata: z
 			.record(z.string().max(100), z.unknown())
 			.refine((m) => JSON.stringify(m).length <= 10_000, 'must be at most 10000 characters as JSON')

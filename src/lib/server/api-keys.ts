@@ -16,7 +16,13 @@ const prefixOf = (key: string) => key.slice(0, 10);
 export async function storeKey(db: Db, workspaceId: string, key: string, name: string): Promise<void> {
 	await db
 		.insert(apiKeys)
-		.values({ workspaceId, id: hashKey(key).slice(0, 16), name, prefix: prefixOf(key), keyHash: hashKey(key) })
+		.values({
+			workspaceId,
+			id: hashKey(key).slice(0, 16),
+			name,
+			prefix: prefixOf(key),
+			keyHash: hashKey(key)
+		})
 		.onConflictDoNothing();
 }
 

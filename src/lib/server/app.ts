@@ -55,7 +55,7 @@ export async function start(config = readConfig()): Promise<void> {
 
 async function retryInBackground(db: Database, config: Config) {
 	while (!ready && database === db) {
-		await sleep(5000);
+		await sleep(5000, true);
 		try {
 			await prepare(db, config);
 			ready = true;
@@ -66,7 +66,12 @@ async function retryInBackground(db: Database, config: Config) {
 	}
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// An unref'd timer never keeps a stopping process alive; start-up waits must keep it (top-level await).
+const sleep = (ms: number, unref = false) =>
+	new Promise((r) => {
+		const timer = setTimeout(r, ms);
+		if (unref) timer.unref();
+	});
 
 /** drizzle wraps driver errors; the useful message is in `.cause`. */
 export function rootCause(error: unknown): string {
@@ -84,10 +89,12 @@ export async function health(): Promise<{ ok: boolean; database: string; error?:
 	if (!database) return { ok: false, database: 'none', error: 'not started' };
 	if (!ready) return { ok: false, database: database.kind, error: rootCause(lastError) };
 	try {
-		await Promise.race([
-			database.ping(),
-			sleep(2000).then(() => Promise.reject(new Error('no answer within 2 s')))
-		]);
+		let timer: NodeJS.Timeout | undefined;
+		const timeout = new Promise<never>((_, reject) => {
+			timer = setTimeout(() => reject(new Error('no answer within 2 s')), 2000);
+		});
+		// The timer is cleared at once, so a health check never holds a shutting-down process open.
+		await Promise.race([database.ping(), timeout]).finally(() => clearTimeout(timer));
 		return { ok: true, database: database.kind };
 	} catch (error) {
 		return { ok: false, database: database.kind, error: rootCause(error) };

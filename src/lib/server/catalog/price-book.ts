@@ -61,8 +61,7 @@ export function priceInForce(
 }
 
 export type Priced =
-	| { ok: true; costMicros: number; costSource: 'reported' | 'price_book' }
-	| { ok: false; message: string };
+	{ ok: true; costMicros: number; costSource: 'reported' | 'price_book' } | { ok: false; message: string };
 
 export interface PricingInput {
 	model: string;
@@ -75,7 +74,8 @@ export interface PricingInput {
 
 /** DESIGN.md "Cost of an attempt": the reported cost wins, then the book, otherwise a refusal. */
 export function priceAttempt(book: PriceBook, input: PricingInput): Priced {
-	if (input.costMicros !== undefined) return { ok: true, costMicros: input.costMicros, costSource: 'reported' };
+	if (input.costMicros !== undefined)
+		return { ok: true, costMicros: input.costMicros, costSource: 'reported' };
 	if (input.status === 'failed' && !book.models.get(input.model)?.failedAttemptsBilled) {
 		return { ok: true, costMicros: 0, costSource: 'price_book' };
 	}

@@ -20,7 +20,9 @@ export async function seedCatalog(db: Db, workspaceId: string, catalog: CatalogM
 			}))
 		)
 		.onConflictDoNothing();
-	const aliases = catalog.flatMap((m) => (m.aliases ?? []).map((alias) => ({ workspaceId, alias, model: m.model })));
+	const aliases = catalog.flatMap((m) =>
+		(m.aliases ?? []).map((alias) => ({ workspaceId, alias, model: m.model }))
+	);
 	if (aliases.length > 0) await db.insert(modelAliases).values(aliases).onConflictDoNothing();
 	await db
 		.insert(prices)

@@ -50,7 +50,10 @@ export const apiKeys = pgTable(
 		prefix: text('prefix').notNull(),
 		// SHA-256 of the whole key: keys are 192-bit random, so a fast hash is safe and checks in microseconds.
 		keyHash: text('key_hash').notNull(),
-		scopes: text('scopes').array().notNull().default(sql`ARRAY['ingest','read']::text[]`),
+		scopes: text('scopes')
+			.array()
+			.notNull()
+			.default(sql`ARRAY['ingest','read']::text[]`),
 		createdAt: ts('created_at').notNull().defaultNow(),
 		lastUsedAt: ts('last_used_at'),
 		revokedAt: ts('revoked_at')
@@ -127,7 +130,10 @@ export const attempts = pgTable(
 		createdAt: ts('created_at').notNull(),
 		receivedAt: ts('received_at').notNull().defaultNow(),
 		shotId: text('shot_id'),
-		tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+		tags: text('tags')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		// 'client' when the attempt carried a tags field, 'inferred' when keeprate derived them, null: not yet.
 		tagsSource: text('tags_source'),
 		prompt: text('prompt'),

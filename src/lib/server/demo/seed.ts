@@ -16,11 +16,23 @@ interface DemoProject {
 
 const PROJECTS: DemoProject[] = [
 	// Product close-ups and fabric: the premium tier pays for itself here.
-	{ slug: 'lumen-watch-launch', scenes: [['close-up', 'fine-texture'], ['close-up'], ['fine-texture']], shotsPerWeek: 9 },
+	{
+		slug: 'lumen-watch-launch',
+		scenes: [['close-up', 'fine-texture'], ['close-up'], ['fine-texture']],
+		shotsPerWeek: 9
+	},
 	// Festival crowds and chases.
-	{ slug: 'city-marathon-promo', scenes: [['complex-scene', 'high-motion'], ['high-motion'], ['landscape']], shotsPerWeek: 8 },
+	{
+		slug: 'city-marathon-promo',
+		scenes: [['complex-scene', 'high-motion'], ['high-motion'], ['landscape']],
+		shotsPerWeek: 8
+	},
 	// Calm establishing shots for social loops: the base tier is the better buy.
-	{ slug: 'travel-social-loops', scenes: [['landscape'], ['landscape', 'slow-motion'], ['interior']], shotsPerWeek: 11 }
+	{
+		slug: 'travel-social-loops',
+		scenes: [['landscape'], ['landscape', 'slow-motion'], ['interior']],
+		shotsPerWeek: 11
+	}
 ];
 
 const DETAIL = new Set(['close-up', 'fine-texture', 'complex-scene', 'high-motion']);

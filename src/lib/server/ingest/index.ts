@@ -10,7 +10,12 @@ import { storeAttempts, type IngestResult } from './store';
 export type { IngestResult };
 
 /** validate -> price -> store, for a parsed JSON body (one attempt or a batch). */
-export async function ingest(db: Db, workspaceId: string, body: unknown, now = new Date()): Promise<IngestResult> {
+export async function ingest(
+	db: Db,
+	workspaceId: string,
+	body: unknown,
+	now = new Date()
+): Promise<IngestResult> {
 	const items = splitBody(body);
 	const book = await loadPriceBook(db, workspaceId);
 	const prepared = prepareAttempts(workspaceId, items, book, now);

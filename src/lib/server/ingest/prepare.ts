@@ -12,11 +12,15 @@ export function splitBody(body: unknown): unknown[] {
 		const keys = Object.keys(body);
 		if (keys.length !== 1) {
 			const extra = keys.filter((k) => k !== 'attempts');
-			throw new ApiError(400, 'invalid batch', [{ path: extra[0], message: 'unknown field in a batch body' }]);
+			throw new ApiError(400, 'invalid batch', [
+				{ path: extra[0], message: 'unknown field in a batch body' }
+			]);
 		}
 		const list = (body as { attempts: unknown }).attempts;
 		if (!Array.isArray(list)) {
-			throw new ApiError(400, 'invalid batch', [{ path: 'attempts', message: 'must be an array of attempts' }]);
+			throw new ApiError(400, 'invalid batch', [
+				{ path: 'attempts', message: 'must be an array of attempts' }
+			]);
 		}
 		if (list.length === 0 || list.length > MAX_BATCH) {
 			throw new ApiError(400, 'invalid batch', [
@@ -88,7 +92,11 @@ export function prepareAttempts(
 			createdAtMs: createdAt.getTime()
 		});
 		if (!priced.ok) {
-			issues.push({ index, path: input.costUsd === undefined ? 'costUsd' : 'model', message: priced.message });
+			issues.push({
+				index,
+				path: input.costUsd === undefined ? 'costUsd' : 'model',
+				message: priced.message
+			});
 			return;
 		}
 		const verdict = input.verdict ?? 'pending';
@@ -121,6 +129,7 @@ export function prepareAttempts(
 			}
 		});
 	});
-	if (issues.length > 0) throw new ApiError(422, 'attempts that cannot be priced: nothing was stored', issues);
+	if (issues.length > 0)
+		throw new ApiError(422, 'attempts that cannot be priced: nothing was stored', issues);
 	return prepared;
 }

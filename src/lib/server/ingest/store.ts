@@ -26,11 +26,16 @@ class RaceLost extends Error {}
 function classify(known: Known, incoming: PreparedAttempt): Outcome | 'conflict' {
 	if (known.contentHash !== incoming.row.contentHash) return 'conflict';
 	if (!incoming.verdictSent) return 'duplicate';
-	const same = known.verdict === incoming.row.verdict && known.rejectReason === (incoming.row.rejectReason ?? null);
+	const same =
+		known.verdict === incoming.row.verdict && known.rejectReason === (incoming.row.rejectReason ?? null);
 	return same ? 'duplicate' : 'updated';
 }
 
-export async function storeAttempts(db: Db, workspaceId: string, batch: PreparedAttempt[]): Promise<IngestResult> {
+export async function storeAttempts(
+	db: Db,
+	workspaceId: string,
+	batch: PreparedAttempt[]
+): Promise<IngestResult> {
 	for (let attempt = 0; ; attempt++) {
 		try {
 			return await db.transaction((tx) => storeOnce(tx as unknown as Db, workspaceId, batch));

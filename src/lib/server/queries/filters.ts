@@ -28,15 +28,19 @@ export const isDecided = sql`(${attempts.status} = 'failed' or ${attempts.verdic
 export const countColumns = {
 	attempts: sql<number>`count(*)`.mapWith(Number),
 	kept: sql<number>`count(*) filter (where ${isKept})`.mapWith(Number),
-	rejected: sql<number>`count(*) filter (where ${attempts.status} = 'succeeded' and ${attempts.verdict} = 'reject')`.mapWith(
-		Number
-	),
+	rejected:
+		sql<number>`count(*) filter (where ${attempts.status} = 'succeeded' and ${attempts.verdict} = 'reject')`.mapWith(
+			Number
+		),
 	failed: sql<number>`count(*) filter (where ${attempts.status} = 'failed')`.mapWith(Number),
 	pending: sql<number>`count(*) filter (where ${isPending})`.mapWith(Number),
 	spendMicros: sql<number>`coalesce(sum(${attempts.costMicros}), 0)`.mapWith(Number),
-	decidedSpendMicros: sql<number>`coalesce(sum(${attempts.costMicros}) filter (where ${isDecided}), 0)`.mapWith(
+	decidedSpendMicros:
+		sql<number>`coalesce(sum(${attempts.costMicros}) filter (where ${isDecided}), 0)`.mapWith(Number),
+	keptSpendMicros: sql<number>`coalesce(sum(${attempts.costMicros}) filter (where ${isKept}), 0)`.mapWith(
 		Number
 	),
-	keptSpendMicros: sql<number>`coalesce(sum(${attempts.costMicros}) filter (where ${isKept}), 0)`.mapWith(Number),
-	keptSeconds: sql<number>`coalesce(sum(${attempts.durationSeconds}) filter (where ${isKept}), 0)`.mapWith(Number)
+	keptSeconds: sql<number>`coalesce(sum(${attempts.durationSeconds}) filter (where ${isKept}), 0)`.mapWith(
+		Number
+	)
 };

@@ -8,9 +8,10 @@ export async function listProjects(db: Db, workspaceId: string) {
 		.select({
 			slug: projects.slug,
 			name: projects.name,
-			attempts: sql<number>`(select count(*) from attempts a where a.workspace_id = ${projects.workspaceId} and a.project = ${projects.slug})`.mapWith(
-				Number
-			)
+			attempts:
+				sql<number>`(select count(*) from attempts a where a.workspace_id = ${projects.workspaceId} and a.project = ${projects.slug})`.mapWith(
+					Number
+				)
 		})
 		.from(projects)
 		.where(eq(projects.workspaceId, workspaceId))
