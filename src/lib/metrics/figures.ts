@@ -11,6 +11,9 @@ export interface Counts {
 	decidedSpendMicros: number;
 	keptSpendMicros: number;
 	keptSeconds: number;
+	/** Sum and count of generationSeconds over the attempts that report it. */
+	generationSeconds: number;
+	timedAttempts: number;
 }
 
 export const emptyCounts = (): Counts => ({
@@ -22,7 +25,9 @@ export const emptyCounts = (): Counts => ({
 	spendMicros: 0,
 	decidedSpendMicros: 0,
 	keptSpendMicros: 0,
-	keptSeconds: 0
+	keptSeconds: 0,
+	generationSeconds: 0,
+	timedAttempts: 0
 });
 
 export function ratio(numerator: number, denominator: number): number | null {
@@ -79,4 +84,14 @@ export function premiumPaysForItself(base: Counts, premium: Counts): boolean | n
 		BigInt(premium.decidedSpendMicros) * BigInt(base.kept) <=
 		BigInt(base.decidedSpendMicros) * BigInt(premium.kept)
 	);
+}
+
+/** Decided attempts per kept clip (1 / keepRate): how many takes a usable clip needs on average. */
+export const attemptsPerKeptClip = (c: Counts): number | null => ratio(decided(c), c.kept);
+
+/** Mean generation time x attempts per kept clip: is the faster tier also faster per usable clip? */
+export function secondsToUsableClip(c: Counts): number | null {
+	const mean = ratio(c.generationSeconds, c.timedAttempts);
+	const perKept = attemptsPerKeptClip(c);
+	return mean === null || perKept === null ? null : mean * perKept;
 }

@@ -1,5 +1,6 @@
 // Per-model rows and per-family comparisons, from the counts the database summed. Pure.
 import {
+	attemptsPerKeptClip,
 	breakEvenKeepRate,
 	costPerAttemptMicros,
 	costPerKeptClipMicros,
@@ -10,6 +11,7 @@ import {
 	keepRate,
 	premiumPaysForItself,
 	retakeRate,
+	secondsToUsableClip,
 	wastedSpendMicros,
 	type Counts
 } from './figures';
@@ -50,6 +52,10 @@ export interface ModelRow {
 	keptSeconds: number;
 	costPerKeptSecondUsd: number | null;
 	keepRateInterval: [number, number] | null;
+	attemptsPerKeptClip: number | null;
+	meanGenerationSeconds: number | null;
+	/** Mean generation time x attempts per kept clip. */
+	secondsToUsableClip: number | null;
 }
 
 export interface Comparison {
@@ -102,7 +108,10 @@ export function modelRow(c: ModelCounts): ModelRow {
 		costPerKeptClipUsd: perUnitUsd(costPerKeptClipMicros(c)),
 		keptSeconds: c.keptSeconds,
 		costPerKeptSecondUsd: perUnitUsd(costPerKeptSecondMicros(c)),
-		keepRateInterval: keepRateInterval(c.kept, d)
+		keepRateInterval: keepRateInterval(c.kept, d),
+		attemptsPerKeptClip: attemptsPerKeptClip(c),
+		meanGenerationSeconds: c.timedAttempts === 0 ? null : c.generationSeconds / c.timedAttempts,
+		secondsToUsableClip: secondsToUsableClip(c)
 	};
 }
 

@@ -134,8 +134,10 @@ export const attempts = pgTable(
 			.array()
 			.notNull()
 			.default(sql`'{}'::text[]`),
-		// 'client' when the attempt carried a tags field, 'inferred' when keeprate derived them, null: not yet.
+		// 'client' when the attempt carried a tags field (even an empty list), 'inferred' when keeprate
+		// derived them from the prompt; tagsInferredBy says how ('rules' at once, 'llm' later in the background).
 		tagsSource: text('tags_source'),
+		tagsInferredBy: text('tags_inferred_by'),
 		prompt: text('prompt'),
 		generationSeconds: doublePrecision('generation_seconds'),
 		creator: text('creator'),
@@ -149,7 +151,11 @@ export const attempts = pgTable(
 		index('attempts_time_idx').on(t.workspaceId, t.createdAt),
 		index('attempts_project_time_idx').on(t.workspaceId, t.project, t.createdAt),
 		index('attempts_model_time_idx').on(t.workspaceId, t.model, t.createdAt),
-		index('attempts_tags_idx').using('gin', t.tags)
+		index('attempts_tags_idx').using('gin', t.tags),
+		// The background tagger's queue: attempts whose tags came from the rules only.
+		index('attempts_tag_queue_idx')
+			.on(t.workspaceId, t.receivedAt)
+			.where(sql`${t.tagsInferredBy} = 'rules'`)
 	]
 );
 

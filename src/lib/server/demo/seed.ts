@@ -6,7 +6,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { attempts, models, prices } from '../db/schema';
 import { ingest } from '../ingest';
-import { mulberry32 } from './random';
+import { mulberry32 } from '$lib/metrics/random';
 
 interface DemoProject {
 	slug: string;

@@ -42,5 +42,7 @@ export const countColumns = {
 	),
 	keptSeconds: sql<number>`coalesce(sum(${attempts.durationSeconds}) filter (where ${isKept}), 0)`.mapWith(
 		Number
-	)
+	),
+	generationSeconds: sql<number>`coalesce(sum(${attempts.generationSeconds}), 0)`.mapWith(Number),
+	timedAttempts: sql<number>`count(${attempts.generationSeconds})`.mapWith(Number)
 };

@@ -1,0 +1,2 @@
+ALTER TABLE "attempts" ADD COLUMN "tags_inferred_by" text;--> statement-breakpoint
+CREATE INDEX "attempts_tag_queue_idx" ON "attempts" USING btree ("workspace_id","received_at") WHERE "attempts"."tags_inferred_by" = 'rules';

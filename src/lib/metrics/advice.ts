@@ -1,0 +1,94 @@
+// Tier advice a lead can act on: the comparison of a family pair, what following it saves per 100 usable
+// clips, and one plain sentence with the numbers. Pure.
+import { costPerKeptClipMicros, decided } from './figures';
+import { compare, modelRow, type Comparison, type ModelCounts, type ModelRow } from './summary';
+
+export interface Advice extends Comparison {
+	/** 100 x (base - premium) cost per kept clip: positive when the premium tier is cheaper per usable clip. */
+	premiumSavingPer100UsableClipsUsd: number | null;
+	/** What following the recommendation saves per 100 usable clips; null while undecided. */
+	savingPer100UsableClipsUsd: number | null;
+	rationale: string;
+}
+
+export const percent = (rate: number | null): string => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
+const usd = (v: number) => `$${v.toFixed(2)}`;
+const interval = (i: [number, number] | null) => (i ? ` (${Math.round(i[0] * 100)}–${percent(i[1])})` : '');
+
+export function advise(base: ModelCounts, premium: ModelCounts): Advice {
+	const c = compare(base, premium);
+	const b = costPerKeptClipMicros(base);
+	const p = costPerKeptClipMicros(premium);
+	const premiumSaving = b === null || p === null ? null : Math.round(100 * (b - p)) / 1e6;
+	const saving =
+		premiumSaving === null || c.recommendation === 'undecided' || c.recommendation === null
+			? null
+			: c.recommendation === 'premium'
+				? premiumSaving
+				: -premiumSaving;
+	return {
+		...c,
+		premiumSavingPer100UsableClipsUsd: premiumSaving,
+		savingPer100UsableClipsUsd: saving,
+		rationale: rationale(c, modelRow(base), modelRow(premium), saving)
+	};
+}
+
+function rationale(c: Comparison, base: ModelRow, premium: ModelRow, saving: number | null): string {
+	if (c.costRatio === null || c.breakEvenKeepRate === null || c.probabilityPremiumCheaper === null) {
+		return `Not enough reviewed attempts to compare ${premium.model} with ${base.model}.`;
+	}
+	const keeps = `${premium.model} keeps ${percent(c.premiumKeepRate)}${interval(premium.keepRateInterval)} of takes`;
+	const needs =
+		c.breakEvenKeepRate > 1
+			? `at ${c.costRatio.toFixed(1)}× the cost per attempt it cannot pay for itself (it would need ${percent(c.breakEvenKeepRate)})`
+			: `it needs ${percent(c.breakEvenKeepRate)} to pay for itself at ${c.costRatio.toFixed(1)}× the cost per attempt of ${base.model} (which keeps ${percent(c.baseKeepRate)})`;
+	const chance = `${percent(c.probabilityPremiumCheaper)} likely to be cheaper per usable clip`;
+	if (c.recommendation === 'premium') {
+		const it = keeps.replace(premium.model, 'it');
+		return `Use ${premium.model}: ${it}; ${needs}. ${cap(chance)}, saving about ${usd(saving ?? 0)} per 100 usable clips.`;
+	}
+	if (c.recommendation === 'base') {
+		return `Stay on ${base.model}: ${keeps}; ${needs}. Only ${chance}; the base tier saves about ${usd(saving ?? 0)} per 100 usable clips.`;
+	}
+	const settle =
+		c.attemptsToSettle === null
+			? 'the two are so close that more reviews are unlikely to settle it'
+			: `about ${c.attemptsToSettle} more reviewed attempts would settle it`;
+	return `Too close to call: ${keeps}; ${needs}. ${cap(chance)}; ${settle}.`;
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export interface SegmentAdvice {
+	segment: string;
+	base: ModelRow | null;
+	premium: ModelRow | null;
+	/** null when either tier has no decided attempt in the segment. */
+	advice: Advice | null;
+}
+
+/** The pair's advice in every segment where either tier was used. */
+export function segmentAdvice(
+	rows: (ModelCounts & { segment: string })[],
+	base: string,
+	premium: string,
+	order: string[] = []
+): SegmentAdvice[] {
+	const segments = new Map<string, { base?: ModelCounts; premium?: ModelCounts }>();
+	for (const r of rows) {
+		const entry = segments.get(r.segment) ?? {};
+		if (r.model === base) entry.base = r;
+		if (r.model === premium) entry.premium = r;
+		segments.set(r.segment, entry);
+	}
+	const rank = (s: string) => (order.includes(s) ? order.indexOf(s) : order.length);
+	return [...segments]
+		.sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+		.map(([segment, { base: b, premium: p }]) => ({
+			segment,
+			base: b ? modelRow(b) : null,
+			premium: p ? modelRow(p) : null,
+			advice: b && p && decided(b) > 0 && decided(p) > 0 ? advise(b, p) : null
+		}));
+}

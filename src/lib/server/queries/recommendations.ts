@@ -1,0 +1,69 @@
+// Which tier should each family pair default to, overall and per segment, and what it would have saved.
+import type { Filters } from '$lib/schemas/filters';
+import { DIMENSIONS, DURATION_BUCKETS, type Dimension } from '$lib/schemas/segments';
+import { advise, segmentAdvice, type Advice, type SegmentAdvice } from '$lib/metrics/advice';
+import { emptyCounts } from '$lib/metrics/figures';
+import { comparisons, type ModelCounts } from '$lib/metrics/summary';
+import { whatIf, type WhatIf } from '$lib/metrics/what-if';
+import type { Db } from '../db/connection';
+import { countsBySegment } from './segments';
+import { countsByModel, type SegmentCounts } from './summary-by-model';
+
+export interface PairAdvice {
+	family: string;
+	base: string;
+	premium: string;
+	overall: Advice;
+	segments: Record<Dimension, SegmentAdvice[]>;
+	/** Had each segment of `whatIfDimension` used its recommended tier. */
+	whatIf: WhatIf & { dimension: Dimension };
+}
+
+export async function recommendations(
+	db: Db,
+	workspaceId: string,
+	filters: Filters,
+	whatIfDimension: Dimension = 'project'
+): Promise<PairAdvice[]> {
+	const groups = await countsByModel(db, workspaceId, filters);
+	const byModel = new Map(groups.map((g) => [g.model, g]));
+	const pairs = comparisons(groups);
+	const inPairs = [...new Set(pairs.flatMap((p) => [p.base, p.premium]))];
+	// One query per dimension for every model in a pair, split per pair below.
+	const rows = new Map<Dimension, SegmentCounts[]>();
+	for (const dimension of DIMENSIONS) {
+		rows.set(dimension, await countsBySegment(db, workspaceId, filters, dimension, inPairs));
+	}
+	return pairs.map((pair) => {
+		const segments = Object.fromEntries(
+			DIMENSIONS.map((d) => [
+				d,
+				segmentAdvice(rows.get(d)!, pair.base, pair.premium, d === 'duration' ? DURATION_BUCKETS : [])
+			])
+		) as Record<Dimension, SegmentAdvice[]>;
+		const cells = segmentCells(
+			rows.get(whatIfDimension)!,
+			pair.base,
+			pair.premium,
+			segments[whatIfDimension]
+		);
+		return {
+			family: pair.family,
+			base: pair.base,
+			premium: pair.premium,
+			overall: advise(byModel.get(pair.base)!, byModel.get(pair.premium)!),
+			segments,
+			whatIf: { dimension: whatIfDimension, ...whatIf(cells) }
+		};
+	});
+}
+
+function segmentCells(rows: SegmentCounts[], base: string, premium: string, advice: SegmentAdvice[]) {
+	const counts = (segment: string, model: string): ModelCounts | undefined =>
+		rows.find((r) => r.segment === segment && r.model === model);
+	return advice.map((s) => ({
+		base: counts(s.segment, base) ?? emptyCounts(),
+		premium: counts(s.segment, premium) ?? emptyCounts(),
+		recommendation: s.advice?.recommendation ?? null
+	}));
+}
