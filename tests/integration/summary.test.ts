@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/server/db/connection';
 import { ingest } from '../../src/lib/server/ingest';
 import { summaryByModel } from '../../src/lib/server/queries/summary-by-model';
-import { weeklySpendByModel } from '../../src/lib/server/queries/weekly-spend-by-model';
+import { countsByWeekAndModel } from '../../src/lib/server/queries/weekly-spend-by-model';
 import { filtersSchema } from '../../src/lib/schemas/filters';
 import { freshWorkspace, testDatabase } from '../setup/db';
 
@@ -165,8 +165,8 @@ describe('summary by model', () => {
 	});
 
 	test('weekly spend per model buckets by ISO week starting Monday', async () => {
-		const weeks = await weeklySpendByModel(database.db, ws, filtersSchema.parse({}));
-		expect(weeks.map((w) => [w.week, w.model, w.spendMicros])).toEqual([
+		const weeks = await countsByWeekAndModel(database.db, ws, filtersSchema.parse({}));
+		expect(weeks.map((w) => [w.segment, w.model, w.spendMicros])).toEqual([
 			['2026-08-31', 'house-model', 250_000],
 			['2026-08-31', 'sora-2', 8_000_000],
 			['2026-08-31', 'sora-2-pro', 10_700_000],
@@ -175,10 +175,10 @@ describe('summary by model', () => {
 	});
 
 	test('week buckets follow the workspace time zone', async () => {
-		const weeks = await weeklySpendByModel(database.db, ws, filtersSchema.parse({}), 'Pacific/Honolulu');
+		const weeks = await countsByWeekAndModel(database.db, ws, filtersSchema.parse({}), 'Pacific/Honolulu');
 		// 2026-09-08T00:00Z is Monday 7 September 14:00 in Honolulu; 2026-09-01T10:00Z is Tuesday 00:00 there.
-		expect(weeks.map((w) => w.week)).toEqual(['2026-08-31', '2026-08-31', '2026-08-31', '2026-09-07']);
-		const tokyo = await weeklySpendByModel(database.db, ws, filtersSchema.parse({}), 'Asia/Tokyo');
-		expect(tokyo.at(-1)?.week).toBe('2026-09-07');
+		expect(weeks.map((w) => w.segment)).toEqual(['2026-08-31', '2026-08-31', '2026-08-31', '2026-09-07']);
+		const tokyo = await countsByWeekAndModel(database.db, ws, filtersSchema.parse({}), 'Asia/Tokyo');
+		expect(tokyo.at(-1)?.segment).toBe('2026-09-07');
 	});
 });

@@ -6,10 +6,13 @@ import { readConfig, type Config } from './config';
 import { DEFAULT_WORKSPACE, ensureWorkspace } from './workspaces';
 import { hasAnyKey, newKey, storeKey } from './api-keys';
 import { hasAttempts, seedDemo } from './demo/seed';
+import { startDigestScheduler } from './digest';
 
 let database: Database | undefined;
 let ready = false;
 let lastError: unknown;
+let settings: Config | undefined;
+let background: { stop(): Promise<void> }[] = [];
 
 const log = (message: string) => console.log(`[keeprate] ${message}`);
 
@@ -31,12 +34,13 @@ async function prepare(db: Database, config: Config): Promise<void> {
 
 /** Open and migrate; if the database is unreachable, keep retrying in the background (health: 503). */
 export async function start(config = readConfig()): Promise<void> {
+	settings = config;
 	database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 	const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
 	for (let attempt = 1; ; attempt++) {
 		try {
 			await prepare(database, config);
-			ready = true;
+			onReady(database, config);
 			log(`database ready: ${where}`);
 			return;
 		} catch (error) {
@@ -53,12 +57,18 @@ export async function start(config = readConfig()): Promise<void> {
 	}
 }
 
+/** Background work starts once the database is ready, and stops before it closes. */
+function onReady(db: Database, config: Config) {
+	ready = true;
+	background = [startDigestScheduler(db.db, { baseUrl: config.publicUrl })];
+}
+
 async function retryInBackground(db: Database, config: Config) {
 	while (!ready && database === db) {
 		await sleep(5000, true);
 		try {
 			await prepare(db, config);
-			ready = true;
+			onReady(db, config);
 			log('database ready');
 		} catch (error) {
 			lastError = error;
@@ -101,9 +111,15 @@ export async function health(): Promise<{ ok: boolean; database: string; error?:
 	}
 }
 
+export function config(): Config {
+	return settings ?? readConfig();
+}
+
 export async function stop(): Promise<void> {
 	const closing = database;
 	database = undefined;
 	ready = false;
+	await Promise.all(background.map((b) => b.stop()));
+	background = [];
 	await closing?.close();
 }

@@ -6,6 +6,8 @@ export interface Config {
 	dataDir: string;
 	initApiKey?: string;
 	demo: boolean;
+	/** The dashboard's public address, for links in the weekly digest. */
+	publicUrl: string;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -13,6 +15,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		databaseUrl: env.DATABASE_URL || undefined,
 		dataDir: resolve(env.KEEPRATE_DATA_DIR || './data'),
 		initApiKey: env.KEEPRATE_INIT_API_KEY || undefined,
-		demo: ['1', 'true', 'yes'].includes((env.KEEPRATE_DEMO ?? '').toLowerCase())
+		demo: ['1', 'true', 'yes'].includes((env.KEEPRATE_DEMO ?? '').toLowerCase()),
+		publicUrl: (env.ORIGIN || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, '')
 	};
 }

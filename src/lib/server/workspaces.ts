@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from './db/connection';
 import { workspaces } from './db/schema';
 import { seedCatalog } from './catalog/seed';
@@ -17,4 +17,22 @@ export async function workspaceTimeZone(db: Db, id: string): Promise<string> {
 		.from(workspaces)
 		.where(sql`${workspaces.id} = ${id}`);
 	return rows[0]?.timeZone ?? 'UTC';
+}
+
+export interface WorkspaceSettings {
+	name: string;
+	timeZone: string;
+	digestWebhookUrl: string | null;
+}
+
+export async function workspaceSettings(db: Db, id: string): Promise<WorkspaceSettings | null> {
+	const [row] = await db
+		.select({ name: workspaces.name, timeZone: workspaces.timeZone, digestWebhookUrl: workspaces.digestWebhookUrl })
+		.from(workspaces)
+		.where(eq(workspaces.id, id));
+	return row ?? null;
+}
+
+export async function updateWorkspaceSettings(db: Db, id: string, settings: Partial<WorkspaceSettings>) {
+	await db.update(workspaces).set(settings).where(eq(workspaces.id, id));
 }

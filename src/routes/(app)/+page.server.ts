@@ -1,12 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { filtersSchema } from '$lib/schemas/filters';
-import { microsToUsd, perUnitUsd } from '$lib/metrics/money';
+import { modelRow } from '$lib/metrics/summary';
 import { addDays, weeksBetween } from '$lib/metrics/weeks';
 import { db } from '$lib/server/app';
 import { DEFAULT_WORKSPACE, workspaceTimeZone } from '$lib/server/workspaces';
 import { summaryByModel } from '$lib/server/queries/summary-by-model';
-import { weeklySpendByModel } from '$lib/server/queries/weekly-spend-by-model';
+import { countsByWeekAndModel } from '$lib/server/queries/weekly-spend-by-model';
 import { listProjects } from '$lib/server/queries/projects';
 import { hasAttempts, seedDemo } from '$lib/server/demo/seed';
 
@@ -27,7 +27,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const timeZone = await workspaceTimeZone(database, workspaceId);
 	const [summary, weekly, projects, anyAttempts] = await Promise.all([
 		summaryByModel(database, workspaceId, filters),
-		weeklySpendByModel(database, workspaceId, filters, timeZone),
+		countsByWeekAndModel(database, workspaceId, filters, timeZone),
 		listProjects(database, workspaceId),
 		hasAttempts(database, workspaceId)
 	]);
@@ -39,12 +39,10 @@ export const load: PageServerLoad = async ({ url }) => {
 		anyAttempts,
 		...summary,
 		weeks: weeksBetween(from, addDays(to, -1)),
-		weekly: weekly.map((w) => ({
-			week: w.week,
-			model: w.model,
-			spendUsd: microsToUsd(w.spendMicros),
-			costPerKeptClipUsd: perUnitUsd(w.kept === 0 ? null : w.decidedSpendMicros / w.kept)
-		}))
+		weekly: weekly.map((w) => {
+			const row = modelRow(w);
+			return { week: w.segment, model: w.model, spendUsd: row.spendUsd, costPerKeptClipUsd: row.costPerKeptClipUsd };
+		})
 	};
 };
 

@@ -22,6 +22,8 @@ export const workspaces = pgTable('workspaces', {
 	id: text('id').primaryKey(),
 	name: text('name').notNull(),
 	timeZone: text('time_zone').notNull().default('UTC'),
+	// Slack-compatible incoming webhook for the weekly digest; null: no digest.
+	digestWebhookUrl: text('digest_webhook_url'),
 	createdAt: ts('created_at').notNull().defaultNow()
 });
 
@@ -159,5 +161,43 @@ export const attempts = pgTable(
 	]
 );
 
+export const budgets = pgTable(
+	'budgets',
+	{
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id),
+		id: text('id').notNull(),
+		// '' for the whole workspace, else a project slug (part of the key, so not null).
+		project: text('project').notNull().default(''),
+		period: text('period').notNull(), // 'week' | 'month'
+		amountMicros: micros('amount_micros').notNull(),
+		startsOn: date('starts_on', { mode: 'string' }).notNull(),
+		createdAt: ts('created_at').notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.workspaceId, t.id] }),
+		index('budgets_scope_idx').on(t.workspaceId, t.project, t.startsOn)
+	]
+);
+
+/** One row per weekly digest: sent, or still being retried. */
+export const digests = pgTable(
+	'digests',
+	{
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id),
+		week: text('week').notNull(), // ISO week, e.g. 2026-W48
+		tries: integer('tries').notNull().default(0),
+		sentAt: ts('sent_at'),
+		lastError: text('last_error'),
+		nextTryAt: ts('next_try_at'),
+		updatedAt: ts('updated_at').notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.workspaceId, t.week] })]
+);
+
 export type Attempt = typeof attempts.$inferSelect;
+export type Budget = typeof budgets.$inferSelect;
 export type NewAttempt = typeof attempts.$inferInsert;

@@ -1,9 +1,9 @@
 // Store a prepared batch in one transaction: new ids inserted, identical resends counted as duplicates,
 // verdict-only resends applied, any other difference refused (409) with nothing stored.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { ApiError } from '../errors';
 import type { Db } from '../db/connection';
-import { attempts, projects } from '../db/schema';
+import { attempts, projects, type NewAttempt } from '../db/schema';
 import type { PreparedAttempt } from './prepare';
 
 export interface IngestResult {
@@ -55,7 +55,8 @@ async function storeOnce(tx: Db, workspaceId: string, batch: PreparedAttempt[]):
 			rejectReason: attempts.rejectReason
 		})
 		.from(attempts)
-		.where(and(eq(attempts.workspaceId, workspaceId), inArray(attempts.id, ids)))
+		// One array parameter rather than one per id: the same rows as `in (...)`, at a fraction of the cost.
+		.where(and(eq(attempts.workspaceId, workspaceId), sql`${attempts.id} = any(${sql.param(ids)}::text[])`))
 		.for('update');
 	const known = new Map<string, Known>(existing.map((e) => [e.id, e]));
 
@@ -110,12 +111,11 @@ async function storeOnce(tx: Db, workspaceId: string, batch: PreparedAttempt[]):
 			.insert(projects)
 			.values(slugs.map((slug) => ({ workspaceId, slug, name: slug })))
 			.onConflictDoNothing();
-		const inserted = await tx
-			.insert(attempts)
-			.values([...inserts.values()].map((i) => i.row))
-			.onConflictDoNothing()
-			.returning({ id: attempts.id });
-		if (inserted.length !== inserts.size) throw new RaceLost();
+		const inserted = await insertAttempts(
+			tx,
+			[...inserts.values()].map((i) => i.row)
+		);
+		if (inserted !== inserts.size) throw new RaceLost();
 	}
 	if (updates.size > 0) await applyVerdicts(tx, workspaceId, [...updates.values()]);
 	return result;
@@ -140,4 +140,54 @@ async function applyVerdicts(tx: Db, workspaceId: string, items: PreparedAttempt
 		set verdict = v.verdict, reject_reason = v.reason, verdict_at = v.at
 		from (values ${values}) as v(id, verdict, reason, at)
 		where a.workspace_id = ${workspaceId} and a.id = v.id`);
+}
+
+const attemptColumns = Object.entries(getTableColumns(attempts)).map(([key, column]) => ({
+	key: key as keyof NewAttempt,
+	column
+}));
+
+/**
+ * `insert ... on conflict do nothing` of new rows; returns how many were inserted. One statement with one
+ * text[] parameter per column (`select ... from unnest(...)`), whatever the number of rows: drizzle's
+ * multi-row VALUES has one parameter per cell (12,000 for 500 attempts), and building that query costs
+ * far more than the database's work. Each value reaches PostgreSQL as the very text drizzle would send
+ * (its own mapToDriverValue) and is read by the column type's input function, as a parameter would be.
+ * Rows drizzle would complete itself (a column left undefined in some rows only, or with a default
+ * computed in JS) take drizzle's own path.
+ */
+async function insertAttempts(tx: Db, rows: NewAttempt[]): Promise<number> {
+	const used = attemptColumns.filter(({ key }) => rows[0][key] !== undefined);
+	const uniform = attemptColumns.every(
+		({ key, column }) =>
+			column.defaultFn === undefined &&
+			column.onUpdateFn === undefined &&
+			rows.every((row) => (row[key] === undefined) === (rows[0][key] === undefined))
+	);
+	if (!uniform) {
+		const inserted = await tx
+			.insert(attempts)
+			.values(rows)
+			.onConflictDoNothing()
+			.returning({ id: attempts.id });
+		return inserted.length;
+	}
+	const names = used.map(({ column }) => sql.identifier(column.name));
+	const columns = sql.join(names, sql`, `);
+	const arrays: SQL[] = used.map(({ key, column }) => {
+		const texts = rows.map((row) => {
+			const value = row[key];
+			return value === null ? null : String(column.mapToDriverValue(value));
+		});
+		return sql`${sql.param(texts)}::text[]`;
+	});
+	const casts = used.map(
+		({ column }) => sql`${sql.identifier(column.name)}::${sql.raw(column.getSQLType())}`
+	);
+	const result = await tx.execute(sql`
+		insert into ${attempts} (${columns})
+		select ${sql.join(casts, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as v(${columns})
+		on conflict do nothing
+		returning 1`);
+	return Array.isArray(result) ? result.length : (result as unknown as { rows: unknown[] }).rows.length;
 }

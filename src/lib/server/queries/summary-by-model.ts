@@ -21,21 +21,22 @@ export async function countsByModel(db: Db, workspaceId: string, filters: Filter
 		.groupBy(attempts.model, models.family, models.tier, models.displayName);
 }
 
-/** Counts per (segment, model) of the given models. */
+/** Counts per (segment, model), of the given models only when `only` is set. */
 export async function countsBySegmentAndModel(
 	db: Db,
 	workspaceId: string,
 	filters: Filters,
 	segment: SQL<string>,
-	only: string[]
+	only?: string[]
 ): Promise<SegmentCounts[]> {
-	if (only.length === 0) return [];
+	if (only?.length === 0) return [];
 	return db
 		.select({ segment: sql<string>`${segment}`.as('segment'), ...modelColumns })
 		.from(attempts)
 		.leftJoin(models, joinCatalog)
-		.where(and(whereAttempts(workspaceId, filters), inArray(attempts.model, only)))
-		.groupBy(sql`segment`, attempts.model, models.family, models.tier, models.displayName);
+		.where(and(whereAttempts(workspaceId, filters), only ? inArray(attempts.model, only) : undefined))
+		.groupBy(sql`segment`, attempts.model, models.family, models.tier, models.displayName)
+		.orderBy(sql`segment`, attempts.model);
 }
 
 const modelColumns = {

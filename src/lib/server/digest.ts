@@ -1,0 +1,158 @@
+// The weekly digest: when a week closes, its headline figures go to the workspace's Slack-compatible
+// webhook, retried with backoff until the receiver takes them. Each (workspace, week) is sent once.
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { formatUsd } from '$lib/metrics/money';
+import { addDays, isoWeekLabel, mondayOf } from '$lib/metrics/weeks';
+import { dayOf } from '$lib/metrics/time-zones';
+import { percent } from '$lib/metrics/advice';
+import type { Db } from './db/connection';
+import { digests, workspaces } from './db/schema';
+import { weeklyReview, type WeeklyReview } from './queries/weekly-review';
+
+export interface DigestOptions {
+	/** The dashboard's public address, for the links. */
+	baseUrl: string;
+	/** Delays between the tries of one send, in ms (then the scheduler tries again later). */
+	retryDelays?: number[];
+	fetch?: typeof fetch;
+	now?: () => Date;
+}
+
+const change = (now: number, before: number) =>
+	before === 0
+		? ''
+		: ` (${now >= before ? '+' : ''}${Math.round(((now - before) / before) * 100)}% vs last week)`;
+
+/** Slack's incoming-webhook format: a text fallback and blocks. */
+export function digestMessage(review: WeeklyReview, baseUrl: string) {
+	const link = `${baseUrl}/weekly?week=${review.week}`;
+	const lines = [
+		`*Spend:* ${formatUsd(review.spendUsd)}${change(review.spendUsd, review.previousWeek.spendUsd)}`,
+		`*Wasted on retakes:* ${formatUsd(review.wastedSpendUsd)}`,
+		`*Kept clips:* ${review.keptClips} at ${formatUsd(review.costPerKeptClipUsd)} each`,
+		review.budget
+			? `*Budget (${review.budget.period}):* ${formatUsd(review.budget.spendUsd)} of ${formatUsd(review.budget.amountUsd)}, ${review.budget.status}`
+			: null,
+		`*Waiting for review:* ${review.backlog.pending} attempts`,
+		...review.adviceChanges.map(
+			(c) =>
+				`*Tier advice changed* for ${c.family}: ${c.before ?? 'none'} → ${c.after ?? 'none'} (${c.premium} cheaper: ${percent(c.probabilityPremiumCheaper)})`
+		)
+	].filter((l): l is string => l !== null);
+	const title = `keeprate weekly review ${review.week}`;
+	return {
+		text: `${title}: spend ${formatUsd(review.spendUsd)}, wasted ${formatUsd(review.wastedSpendUsd)}. ${link}`,
+		blocks: [
+			{ type: 'header', text: { type: 'plain_text', text: title } },
+			{ type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } },
+			{ type: 'section', text: { type: 'mrkdwn', text: `<${link}|Open the weekly review>` } }
+		]
+	};
+}
+
+/** The last week that has closed in the workspace's time zone. */
+export function lastClosedWeek(now: Date, timeZone: string): string {
+	return isoWeekLabel(addDays(mondayOf(dayOf(now, timeZone)), -7));
+}
+
+export type SendResult = { sent: true; tries: number } | { sent: false; tries: number; error: string };
+
+/** Send one week's digest now, trying a few times; the outcome is recorded for the scheduler. */
+export async function sendDigest(
+	db: Db,
+	workspaceId: string,
+	week: string,
+	o: DigestOptions
+): Promise<SendResult> {
+	const [ws] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
+	if (!ws?.digestWebhookUrl) return { sent: false, tries: 0, error: 'no webhook is set for this workspace' };
+	const body = JSON.stringify(digestMessage(await weeklyReview(db, workspaceId, week, undefined), o.baseUrl));
+	const delays = o.retryDelays ?? [1000, 4000, 16000];
+	const doFetch = o.fetch ?? fetch;
+	let error = '';
+	let tries = 0;
+	for (const delay of [0, ...delays]) {
+		if (delay) await new Promise((r) => setTimeout(r, delay));
+		tries++;
+		try {
+			const response = await doFetch(ws.digestWebhookUrl, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body,
+				signal: AbortSignal.timeout(10_000)
+			});
+			if (response.ok) {
+				await record(db, workspaceId, week, tries, null, o.now?.() ?? new Date());
+				return { sent: true, tries };
+			}
+			error = `the webhook answered ${response.status}`;
+		} catch (e) {
+			error = `the webhook could not be reached: ${(e as Error).message}`;
+		}
+	}
+	await record(db, workspaceId, week, tries, error, o.now?.() ?? new Date());
+	return { sent: false, tries, error };
+}
+
+async function record(
+	db: Db,
+	workspaceId: string,
+	week: string,
+	tries: number,
+	error: string | null,
+	now: Date
+) {
+	const [before] = await db
+		.select()
+		.from(digests)
+		.where(and(eq(digests.workspaceId, workspaceId), eq(digests.week, week)));
+	const total = (before?.tries ?? 0) + tries;
+	// After a failed round, wait 5 min, 10, 20 ... up to 6 h before the scheduler tries again.
+	const backoff = Math.min(5 * 60_000 * 2 ** Math.max(0, Math.floor(total / 4) - 1), 6 * 3600_000);
+	const values = {
+		tries: total,
+		sentAt: error ? (before?.sentAt ?? null) : now,
+		lastError: error,
+		nextTryAt: error ? new Date(now.getTime() + backoff) : null,
+		updatedAt: now
+	};
+	await db
+		.insert(digests)
+		.values({ workspaceId, week, ...values })
+		.onConflictDoUpdate({ target: [digests.workspaceId, digests.week], set: values });
+}
+
+/** Every few minutes: send the last closed week's digest where it is due and not sent yet. */
+export async function sendDueDigests(db: Db, o: DigestOptions): Promise<number> {
+	const now = o.now?.() ?? new Date();
+	const due = await db.select().from(workspaces).where(isNotNull(workspaces.digestWebhookUrl));
+	let sent = 0;
+	for (const ws of due) {
+		const week = lastClosedWeek(now, ws.timeZone);
+		const [state] = await db
+			.select()
+			.from(digests)
+			.where(and(eq(digests.workspaceId, ws.id), eq(digests.week, week)));
+		if (state?.sentAt || (state?.nextTryAt && state.nextTryAt > now)) continue;
+		if ((await sendDigest(db, ws.id, week, o)).sent) sent++;
+	}
+	return sent;
+}
+
+export function startDigestScheduler(db: Db, o: DigestOptions, everyMs = 10 * 60_000) {
+	let running: Promise<unknown> = Promise.resolve();
+	const tick = () => {
+		running = sendDueDigests(db, o).catch((e) => console.error('[keeprate] weekly digest:', e));
+	};
+	const timer = setInterval(tick, everyMs);
+	timer.unref();
+	const first = setTimeout(tick, 5000);
+	first.unref();
+	return {
+		stop: async () => {
+			clearInterval(timer);
+			clearTimeout(first);
+			await running;
+		}
+	};
+}
