@@ -130,6 +130,38 @@ describe('storing attempts', () => {
 	});
 });
 
+describe('scene tags', () => {
+	test('client tags win, even an empty list; without them the prompt is tagged by the rules', async () => {
+		const prompt = 'extreme close-up of a runner sprinting through a crowded street';
+		await ingest(
+			database.db,
+			ws,
+			{
+				attempts: [
+					base('t1', { prompt, tags: ['Product'] }),
+					base('t2', { prompt, tags: [] }),
+					base('t3', { prompt }),
+					base('t4')
+				]
+			},
+			now
+		);
+		expect(await findAttempt(database.db, ws, 't1')).toMatchObject({
+			tags: ['product'],
+			tagsSource: 'client'
+		});
+		expect(await findAttempt(database.db, ws, 't2')).toMatchObject({ tags: [], tagsSource: 'client' });
+		expect(await findAttempt(database.db, ws, 't3')).toMatchObject({
+			tags: ['close-up', 'complex-scene', 'high-motion'],
+			tagsSource: 'inferred',
+			tagsInferredBy: 'rules'
+		});
+		expect(await findAttempt(database.db, ws, 't4')).toMatchObject({ tags: [], tagsSource: null });
+		// Inferred tags are not part of the content: the same attempt sent again is a duplicate.
+		expect(await ingest(database.db, ws, base('t3', { prompt }), now)).toMatchObject({ duplicates: 1 });
+	});
+});
+
 describe('a batch is atomic', () => {
 	test('one invalid attempt refuses the whole batch with every problem by index and path', async () => {
 		const error = await refusal(

@@ -7,12 +7,14 @@ import { DEFAULT_WORKSPACE, ensureWorkspace } from './workspaces';
 import { hasAnyKey, newKey, storeKey } from './api-keys';
 import { hasAttempts, seedDemo } from './demo/seed';
 import { startDigestScheduler } from './digest';
+import { readTagConfig, startTagWorker, type TagWorker } from './tags/worker';
 
 let database: Database | undefined;
 let ready = false;
 let lastError: unknown;
 let settings: Config | undefined;
 let background: { stop(): Promise<void> }[] = [];
+let tagWorker: TagWorker | undefined;
 
 const log = (message: string) => console.log(`[keeprate] ${message}`);
 
@@ -60,8 +62,12 @@ export async function start(config = readConfig()): Promise<void> {
 /** Background work starts once the database is ready, and stops before it closes. */
 function onReady(db: Database, config: Config) {
 	ready = true;
-	background = [startDigestScheduler(db.db, { baseUrl: config.publicUrl })];
+	tagWorker = startTagWorker(db.db, readTagConfig(), log);
+	background = [startDigestScheduler(db.db, { baseUrl: config.publicUrl }), tagWorker];
 }
+
+/** New attempts may wait for the model tagger: wake it (a no-op without OPENAI_API_KEY). */
+export const nudgeTagger = () => tagWorker?.nudge();
 
 async function retryInBackground(db: Database, config: Config) {
 	while (!ready && database === db) {
@@ -121,5 +127,6 @@ export async function stop(): Promise<void> {
 	ready = false;
 	await Promise.all(background.map((b) => b.stop()));
 	background = [];
+	tagWorker = undefined;
 	await closing?.close();
 }

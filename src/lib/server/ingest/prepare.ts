@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { attemptSchema, MAX_BATCH, type AttemptInput } from '$lib/schemas/attempt';
 import { usdToMicros } from '$lib/metrics/money';
+import { inferTags } from '$lib/tags/rules';
 import { ApiError, zodIssues, type Issue } from '../errors';
 import { canonicalModel, priceAttempt, type PriceBook } from '../catalog/price-book';
 import type { NewAttempt } from '../db/schema';
@@ -100,6 +101,9 @@ export function prepareAttempts(
 			return;
 		}
 		const verdict = input.verdict ?? 'pending';
+		// Client tags win, even an empty list; without them the rules tag the prompt at once (a model may
+		// refine them later, in the background). The content hash stays on the input as sent.
+		const inferred = input.tags === undefined && input.prompt ? inferTags(input.prompt) : undefined;
 		prepared.push({
 			verdictSent: input.verdict !== undefined,
 			row: {
@@ -118,8 +122,9 @@ export function prepareAttempts(
 				createdAt,
 				receivedAt: now,
 				shotId: input.shotId ?? null,
-				tags: input.tags ?? [],
-				tagsSource: input.tags === undefined ? null : 'client',
+				tags: input.tags ?? inferred ?? [],
+				tagsSource: input.tags !== undefined ? 'client' : inferred ? 'inferred' : null,
+				tagsInferredBy: inferred ? 'rules' : null,
 				prompt: input.prompt ?? null,
 				generationSeconds: input.generationSeconds ?? null,
 				creator: input.creator ?? null,

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { MAX_BODY_BYTES } from '$lib/schemas/attempt';
-import { db } from '$lib/server/app';
+import { db, nudgeTagger } from '$lib/server/app';
 import { authorize, readJson, respond } from '$lib/server/http';
 import { ingest } from '$lib/server/ingest';
 
@@ -9,5 +9,7 @@ export const POST: RequestHandler = (event) =>
 	respond(async () => {
 		const { workspaceId } = await authorize(event, 'ingest');
 		const body = await readJson(event.request, MAX_BODY_BYTES);
-		return ingest(db(), workspaceId, body);
+		const result = await ingest(db(), workspaceId, body);
+		if (result.accepted > 0) nudgeTagger();
+		return result;
 	});
