@@ -4,7 +4,8 @@ import { filtersSchema } from '$lib/schemas/filters';
 import { modelRow } from '$lib/metrics/summary';
 import { addDays, weeksBetween } from '$lib/metrics/weeks';
 import { db } from '$lib/server/app';
-import { DEFAULT_WORKSPACE, workspaceTimeZone } from '$lib/server/workspaces';
+import { workspaceTimeZone } from '$lib/server/workspaces';
+import { requireRole, workspaceOf } from '$lib/server/context';
 import { summaryByModel } from '$lib/server/queries/summary-by-model';
 import { countsByWeekAndModel } from '$lib/server/queries/weekly-spend-by-model';
 import { listProjects } from '$lib/server/queries/projects';
@@ -14,8 +15,8 @@ const DEFAULT_DAYS = 42;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The overview: the URL holds the filters (from, to as dates, [from, to) ; project). */
-export const load: PageServerLoad = async ({ url }) => {
-	const workspaceId = DEFAULT_WORKSPACE;
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const workspaceId = workspaceOf(locals);
 	const from = url.searchParams.get('from') || addDays(today(), -DEFAULT_DAYS);
 	const to = url.searchParams.get('to') || addDays(today(), 1);
 	const project = url.searchParams.get('project') || undefined;
@@ -48,12 +49,14 @@ export const load: PageServerLoad = async ({ url }) => {
 
 export const actions: Actions = {
 	/** Load six weeks of demo data into an empty workspace. */
-	demo: async () => {
+	demo: async ({ locals }) => {
+		requireRole(locals, 'member');
 		const database = db();
-		if (await hasAttempts(database, DEFAULT_WORKSPACE)) {
+		const workspaceId = workspaceOf(locals);
+		if (await hasAttempts(database, workspaceId)) {
 			return fail(409, { message: 'Demo data goes only into an empty workspace.' });
 		}
-		await seedDemo(database, DEFAULT_WORKSPACE);
+		await seedDemo(database, workspaceId);
 		redirect(303, '/');
 	}
 };
