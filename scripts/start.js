@@ -12,5 +12,6 @@ if (!existsSync(new URL('../build/index.js', import.meta.url))) {
 	process.exit(1);
 }
 const host = process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HOST : 'localhost';
-await import('../build/index.js');
+// A computed specifier: the type checker must not follow it into the generated build.
+await import(new URL('../build/index.js', import.meta.url).href);
 console.log(`[keeprate] dashboard: http://${host}:${process.env.PORT}/`);

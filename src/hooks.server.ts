@@ -1,5 +1,6 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { start, stop } from '$lib/server/app';
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { start, stop, db } from '$lib/server/app';
+import { readSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 
 // Migrations run here, so the server listens only once the database is ready.
 export const init: ServerInit = async () => {
@@ -8,15 +9,41 @@ export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown', () => void stop());
 };
 
+/** Reachable without a session: sign-in, first-owner setup, health, the key-authenticated API, assets. */
+const PUBLIC = [
+	/^\/login\/?$/,
+	/^\/setup\/?$/,
+	/^\/api\/health\/?$/,
+	/^\/api\/v1\//,
+	/^\/_app\//,
+	/^\/favicon\.svg$/
+];
+
 export const handle: Handle = async ({ event, resolve }) => {
+	const path = event.url.pathname;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token && !path.startsWith('/_app/')) {
+		const session = await readSession(db(), token).catch(() => null);
+		if (session) {
+			event.locals.user = session.user;
+			event.locals.workspace = session.workspace;
+		}
+	}
+	if (!event.locals.user && !PUBLIC.some((p) => p.test(path))) {
+		const next = path === '/' ? '' : `?next=${encodeURIComponent(path + event.url.search)}`;
+		redirect(303, `/login${next}`);
+	}
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	if (event.url.pathname.startsWith('/api/')) response.headers.set('Cache-Control', 'no-store');
+	response.headers.set('X-Frame-Options', 'DENY');
+	if (path.startsWith('/api/') || event.locals.user) response.headers.set('Cache-Control', 'no-store');
 	return response;
 };
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status !== 404) console.error(`[keeprate] ${event.request.method} ${event.url.pathname}:`, error);
-	return { message: status === 404 ? message : 'Something went wrong on our side; the server log has details.' };
+	return {
+		message: status === 404 ? message : 'Something went wrong on our side; the server log has details.'
+	};
 };

@@ -180,7 +180,8 @@ describe('CSV exports', () => {
 		const csv = await text(
 			attemptsCsv(database.db, ws, filtersSchema.parse({ project: 'b', from: '2026-11-20' }))
 		);
-		expect(parse(csv, { columns: true }).map((r: { id: string }) => r.id)).toEqual(['w48-2', 'w48-4']);
+		const records: Record<string, string>[] = parse(csv, { columns: true });
+		expect(records.map((r) => r.id)).toEqual(['w48-2', 'w48-4']);
 	});
 
 	test('the weekly CSV has one row per week and model, in the workspace time zone', async () => {

@@ -5,6 +5,8 @@ import { ApiError } from './errors';
 import { readConfig, type Config } from './config';
 import { DEFAULT_WORKSPACE, ensureWorkspace } from './workspaces';
 import { hasAnyKey, newKey, storeKey } from './api-keys';
+import { countUsers, ensureOwner } from './auth/users';
+import { newSetupToken } from './auth/setup';
 import { hasAttempts, seedDemo } from './demo/seed';
 import { startDigestScheduler } from './digest';
 import { readTagConfig, startTagWorker, type TagWorker } from './tags/worker';
@@ -27,6 +29,11 @@ async function prepare(db: Database, config: Config): Promise<void> {
 		const key = newKey();
 		await storeKey(db.db, DEFAULT_WORKSPACE, key, 'first key');
 		log(`created an API key for the default workspace; it is shown only this once:\n\n    ${key}\n`);
+	}
+	if (config.initAdmin) {
+		await ensureOwner(db.db, DEFAULT_WORKSPACE, config.initAdmin.email, config.initAdmin.password);
+	} else if ((await countUsers(db.db)) === 0) {
+		log(`no user yet: create the first owner at\n\n    ${config.publicUrl}/setup?token=${newSetupToken()}\n`);
 	}
 	if (config.demo && !(await hasAttempts(db.db, DEFAULT_WORKSPACE))) {
 		const result = await seedDemo(db.db, DEFAULT_WORKSPACE);

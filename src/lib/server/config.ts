@@ -6,8 +6,9 @@ export interface Config {
 	dataDir: string;
 	initApiKey?: string;
 	demo: boolean;
-	/** The dashboard's public address, for links in the weekly digest. */
+	/** The dashboard's public address, for links in the weekly digest and the setup link. */
 	publicUrl: string;
+	initAdmin?: { email: string; password: string };
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -16,6 +17,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		dataDir: resolve(env.KEEPRATE_DATA_DIR || './data'),
 		initApiKey: env.KEEPRATE_INIT_API_KEY || undefined,
 		demo: ['1', 'true', 'yes'].includes((env.KEEPRATE_DEMO ?? '').toLowerCase()),
+		initAdmin:
+			env.KEEPRATE_INIT_ADMIN_EMAIL && env.KEEPRATE_INIT_ADMIN_PASSWORD
+				? { email: env.KEEPRATE_INIT_ADMIN_EMAIL, password: env.KEEPRATE_INIT_ADMIN_PASSWORD }
+				: undefined,
 		publicUrl: (env.ORIGIN || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, '')
 	};
 }

@@ -18,5 +18,6 @@ export function workspaceOf(locals: App.Locals): string {
 /** Refuse (403) an action the signed-in role may not take. */
 export function requireRole(locals: App.Locals, needed: Role): void {
 	const role = locals.workspace?.role ?? 'owner';
-	if (!hasRole(role, needed)) error(403, `This needs the ${needed} role; you are a ${role} in this workspace.`);
+	if (!hasRole(role, needed))
+		error(403, `This needs the ${needed} role; you are a ${role} in this workspace.`);
 }

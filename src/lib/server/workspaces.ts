@@ -27,7 +27,11 @@ export interface WorkspaceSettings {
 
 export async function workspaceSettings(db: Db, id: string): Promise<WorkspaceSettings | null> {
 	const [row] = await db
-		.select({ name: workspaces.name, timeZone: workspaces.timeZone, digestWebhookUrl: workspaces.digestWebhookUrl })
+		.select({
+			name: workspaces.name,
+			timeZone: workspaces.timeZone,
+			digestWebhookUrl: workspaces.digestWebhookUrl
+		})
 		.from(workspaces)
 		.where(eq(workspaces.id, id));
 	return row ?? null;

@@ -12,7 +12,8 @@ import {
 	pgTable,
 	primaryKey,
 	text,
-	timestamp
+	timestamp,
+	uniqueIndex
 } from 'drizzle-orm/pg-core';
 
 const micros = (name: string) => bigint(name, { mode: 'number' });
@@ -129,6 +130,8 @@ export const attempts = pgTable(
 		verdict: text('verdict').notNull(),
 		rejectReason: text('reject_reason'),
 		verdictAt: ts('verdict_at'),
+		// Who gave the verdict: 'user:<id>' from the reviewers' queue, 'key:<id>' through the API.
+		verdictBy: text('verdict_by'),
 		createdAt: ts('created_at').notNull(),
 		receivedAt: ts('received_at').notNull().defaultNow(),
 		shotId: text('shot_id'),
@@ -196,6 +199,73 @@ export const digests = pgTable(
 		updatedAt: ts('updated_at').notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.workspaceId, t.week] })]
+);
+
+// Users and their sessions are global (a user can belong to several workspaces): on Citus they are
+// reference tables. Memberships carry the role per workspace.
+export const users = pgTable(
+	'users',
+	{
+		id: text('id').primaryKey(),
+		email: text('email').notNull(),
+		// scrypt$N$r$p$salt$hash (node:crypto); the password itself is never stored.
+		passwordHash: text('password_hash').notNull(),
+		createdAt: ts('created_at').notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('users_email_idx').on(t.email)]
+);
+
+export const memberships = pgTable(
+	'memberships',
+	{
+		workspaceId: text('workspace_id')
+			.notNull()
+			.references(() => workspaces.id),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		role: text('role').notNull(), // owner | admin | member | viewer
+		createdAt: ts('created_at').notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index('memberships_user_idx').on(t.userId)]
+);
+
+export const sessions = pgTable(
+	'sessions',
+	{
+		// SHA-256 of the cookie's token: a database dump cannot be replayed as a cookie.
+		tokenHash: text('token_hash').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		workspaceId: text('workspace_id').notNull(),
+		createdAt: ts('created_at').notNull().defaultNow(),
+		expiresAt: ts('expires_at').notNull()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** Failed sign-ins per email, for throttling (only the last 15 minutes matter). */
+export const signInFailures = pgTable(
+	'sign_in_failures',
+	{
+		email: text('email').notNull(),
+		at: ts('at').notNull().defaultNow()
+	},
+	(t) => [index('sign_in_failures_idx').on(t.email, t.at)]
+);
+
+export const auditLog = pgTable(
+	'audit_log',
+	{
+		workspaceId: text('workspace_id').notNull(),
+		id: text('id').notNull(),
+		at: ts('at').notNull().defaultNow(),
+		actor: text('actor').notNull(), // an email, 'key:<id>' or 'system'
+		action: text('action').notNull(), // e.g. 'key.created', 'price.added', 'user.signed_in'
+		details: jsonb('details')
+	},
+	(t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('audit_log_time_idx').on(t.workspaceId, t.at)]
 );
 
 export type Attempt = typeof attempts.$inferSelect;

@@ -47,55 +47,39 @@ export async function storeAttempts(
 
 async function storeOnce(tx: Db, workspaceId: string, batch: PreparedAttempt[]): Promise<IngestResult> {
 	const ids = [...new Set(batch.map((b) => b.row.id))];
-	const existing = await tx
-		.select({
-			id: attempts.id,
-			contentHash: attempts.contentHash,
-			verdict: attempts.verdict,
-			rejectReason: attempts.rejectReason
-		})
-		.from(attempts)
-		// One array parameter rather than one per id: the same rows as `in (...)`, at a fraction of the cost.
-		.where(and(eq(attempts.workspaceId, workspaceId), sql`${attempts.id} = any(${sql.param(ids)}::text[])`))
-		.for('update');
-	const known = new Map<string, Known>(existing.map((e) => [e.id, e]));
-
-	// Walk the batch in order, so a batch that resends its own id behaves like two requests.
-	const inserts = new Map<string, PreparedAttempt>();
-	const updates = new Map<string, PreparedAttempt>();
-	const conflicts: string[] = [];
-	const result: IngestResult = { accepted: 0, duplicates: 0, updated: 0 };
-	for (const item of batch) {
-		const id = item.row.id;
-		const before = known.get(id);
-		if (!before) {
-			inserts.set(id, item);
-			known.set(id, stateOf(item));
-			result.accepted++;
-			continue;
+	// Most batches hold only new ids. Planned as such, they are locked, checked and inserted by one statement,
+	// which inserts nothing if any id turns out to be stored already: the batch is then planned again
+	// against what is stored, as every batch was before.
+	const fresh = planBatch(batch, new Map());
+	const rows = fresh.conflicts.length === 0 ? rowsToInsert(fresh) : undefined;
+	const columns = rows && insertColumns(rows);
+	let existing: StoredState[];
+	if (rows && columns) {
+		const outcome = await insertIfAllNew(tx, workspaceId, ids, rows, columns);
+		if (outcome.existing.length === 0) {
+			applyMerges(fresh);
+			if (outcome.inserted !== rows.length) throw new RaceLost();
+			return fresh.result;
 		}
-		const outcome = classify(before, item);
-		if (outcome === 'conflict') {
-			conflicts.push(id);
-			continue;
-		}
-		if (outcome === 'duplicate') {
-			result.duplicates++;
-			continue;
-		}
-		result.updated++;
-		known.set(id, stateOf(item));
-		const pendingInsert = inserts.get(id);
-		if (pendingInsert) {
-			pendingInsert.row.verdict = item.row.verdict;
-			pendingInsert.row.rejectReason = item.row.rejectReason;
-			pendingInsert.row.verdictAt = item.row.verdictAt;
-		} else {
-			updates.set(id, item);
-		}
+		existing = outcome.existing;
+	} else {
+		existing = await tx
+			.select({
+				id: attempts.id,
+				contentHash: attempts.contentHash,
+				verdict: attempts.verdict,
+				rejectReason: attempts.rejectReason
+			})
+			.from(attempts)
+			// One array parameter rather than one per id: the same rows as `in (...)`, at a fraction of the cost.
+			.where(and(eq(attempts.workspaceId, workspaceId), sql`${attempts.id} = any(${sql.param(ids)}::text[])`))
+			.for('update');
 	}
-	if (conflicts.length > 0) {
-		const unique = [...new Set(conflicts)];
+
+	const plan = planBatch(batch, new Map<string, Known>(existing.map((e) => [e.id, e])));
+	applyMerges(plan);
+	if (plan.conflicts.length > 0) {
+		const unique = [...new Set(plan.conflicts)];
 		throw new ApiError(
 			409,
 			`${unique.length} attempt id(s) were sent before with different content; only verdict and rejectReason ` +
@@ -105,20 +89,142 @@ async function storeOnce(tx: Db, workspaceId: string, batch: PreparedAttempt[]):
 		);
 	}
 
-	if (inserts.size > 0) {
-		const slugs = [...new Set([...inserts.values()].map((i) => i.row.project))];
+	if (plan.inserts.size > 0) {
+		const slugs = [...new Set([...plan.inserts.values()].map((i) => i.row.project))];
 		await tx
 			.insert(projects)
 			.values(slugs.map((slug) => ({ workspaceId, slug, name: slug })))
 			.onConflictDoNothing();
 		const inserted = await insertAttempts(
 			tx,
-			[...inserts.values()].map((i) => i.row)
+			[...plan.inserts.values()].map((i) => i.row)
 		);
-		if (inserted !== inserts.size) throw new RaceLost();
+		if (inserted !== plan.inserts.size) throw new RaceLost();
 	}
-	if (updates.size > 0) await applyVerdicts(tx, workspaceId, [...updates.values()]);
-	return result;
+	if (plan.updates.size > 0) await applyVerdicts(tx, workspaceId, [...plan.updates.values()]);
+	return plan.result;
+}
+
+type StoredState = Known & { id: string };
+
+interface Plan {
+	inserts: Map<string, PreparedAttempt>;
+	updates: Map<string, PreparedAttempt>;
+	/** A new id sent again in the batch with another verdict: the row to insert takes the later verdict. */
+	merges: Map<PreparedAttempt, PreparedAttempt>;
+	conflicts: string[];
+	result: IngestResult;
+}
+
+/** Walk the batch in order, so a batch that resends its own id behaves like two requests. */
+function planBatch(batch: PreparedAttempt[], known: Map<string, Known>): Plan {
+	const plan: Plan = {
+		inserts: new Map(),
+		updates: new Map(),
+		merges: new Map(),
+		conflicts: [],
+		result: { accepted: 0, duplicates: 0, updated: 0 }
+	};
+	for (const item of batch) {
+		const id = item.row.id;
+		const before = known.get(id);
+		if (!before) {
+			plan.inserts.set(id, item);
+			known.set(id, stateOf(item));
+			plan.result.accepted++;
+			continue;
+		}
+		const outcome = classify(before, item);
+		if (outcome === 'conflict') {
+			plan.conflicts.push(id);
+			continue;
+		}
+		if (outcome === 'duplicate') {
+			plan.result.duplicates++;
+			continue;
+		}
+		plan.result.updated++;
+		known.set(id, stateOf(item));
+		const pendingInsert = plan.inserts.get(id);
+		if (pendingInsert) plan.merges.set(pendingInsert, item);
+		else plan.updates.set(id, item);
+	}
+	return plan;
+}
+
+/** The later verdict goes into the row to insert (in place: a retry after a lost race sees it, as before). */
+function applyMerges(plan: Plan): void {
+	for (const [pendingInsert, item] of plan.merges) {
+		pendingInsert.row.verdict = item.row.verdict;
+		pendingInsert.row.rejectReason = item.row.rejectReason;
+		pendingInsert.row.verdictAt = item.row.verdictAt;
+	}
+}
+
+/** The rows `plan` inserts, merges applied to copies (the batch is left as it is until the plan holds). */
+function rowsToInsert(plan: Plan): NewAttempt[] {
+	return [...plan.inserts.values()].map((pendingInsert) => {
+		const item = plan.merges.get(pendingInsert);
+		if (!item) return pendingInsert.row;
+		return {
+			...pendingInsert.row,
+			verdict: item.row.verdict,
+			rejectReason: item.row.rejectReason,
+			verdictAt: item.row.verdictAt
+		};
+	});
+}
+
+/**
+ * One statement: lock the batch's stored ids (`select ... for update`), and only if there are none, create
+ * the projects and insert the rows (`on conflict do nothing`: a concurrent insert makes `inserted` fall
+ * short). Returns the stored ids' states, and how many rows were inserted.
+ */
+async function insertIfAllNew(
+	tx: Db,
+	workspaceId: string,
+	ids: string[],
+	rows: NewAttempt[],
+	columns: InsertColumn[]
+): Promise<{ existing: StoredState[]; inserted: number }> {
+	const slugs = [...new Set(rows.map((row) => row.project))];
+	const result = await tx.execute(sql`
+		with existing as (
+			select ${attempts.id} as id, ${attempts.contentHash} as content_hash, ${attempts.verdict} as verdict,
+				${attempts.rejectReason} as reject_reason
+			from ${attempts}
+			where ${attempts.workspaceId} = ${workspaceId} and ${attempts.id} = any(${sql.param(ids)}::text[])
+			for update
+		), new_projects as (
+			insert into ${projects} (${sql.identifier(projects.workspaceId.name)}, ${sql.identifier(projects.slug.name)}, ${sql.identifier(projects.name.name)})
+			select ${workspaceId}::text, slug, slug from unnest(${sql.param(slugs)}::text[]) as s(slug)
+			where not exists (select 1 from existing)
+			on conflict do nothing
+		), inserted as (
+			${insertSelect(rows, columns, sql`where not exists (select 1 from existing)`)}
+		)
+		select id, content_hash, verdict, reject_reason, null::int as inserted from existing
+		union all
+		select null, null, null, null, count(*)::int from inserted`);
+	const existing: StoredState[] = [];
+	let inserted = 0;
+	for (const row of rowsOf(result) as {
+		id: string | null;
+		content_hash: string;
+		verdict: string;
+		reject_reason: string | null;
+		inserted: number | null;
+	}[]) {
+		if (row.id === null) inserted = Number(row.inserted);
+		else
+			existing.push({
+				id: row.id,
+				contentHash: row.content_hash,
+				verdict: row.verdict,
+				rejectReason: row.reject_reason
+			});
+	}
+	return { existing, inserted };
 }
 
 const stateOf = (item: PreparedAttempt): Known => ({
@@ -146,25 +252,61 @@ const attemptColumns = Object.entries(getTableColumns(attempts)).map(([key, colu
 	key: key as keyof NewAttempt,
 	column
 }));
+type InsertColumn = (typeof attemptColumns)[number];
 
 /**
- * `insert ... on conflict do nothing` of new rows; returns how many were inserted. One statement with one
- * text[] parameter per column (`select ... from unnest(...)`), whatever the number of rows: drizzle's
- * multi-row VALUES has one parameter per cell (12,000 for 500 attempts), and building that query costs
- * far more than the database's work. Each value reaches PostgreSQL as the very text drizzle would send
- * (its own mapToDriverValue) and is read by the column type's input function, as a parameter would be.
- * Rows drizzle would complete itself (a column left undefined in some rows only, or with a default
- * computed in JS) take drizzle's own path.
+ * The columns to insert, or undefined for rows that drizzle would complete itself (a column left undefined
+ * in some rows only, or a default computed in JS): those take drizzle's own path.
  */
-async function insertAttempts(tx: Db, rows: NewAttempt[]): Promise<number> {
-	const used = attemptColumns.filter(({ key }) => rows[0][key] !== undefined);
+function insertColumns(rows: NewAttempt[]): InsertColumn[] | undefined {
 	const uniform = attemptColumns.every(
 		({ key, column }) =>
 			column.defaultFn === undefined &&
 			column.onUpdateFn === undefined &&
 			rows.every((row) => (row[key] === undefined) === (rows[0][key] === undefined))
 	);
-	if (!uniform) {
+	return uniform ? attemptColumns.filter(({ key }) => rows[0][key] !== undefined) : undefined;
+}
+
+/**
+ * `insert ... on conflict do nothing returning 1` of `rows`, with one text[] parameter per column
+ * (`select ... from unnest(...)`), whatever the number of rows: drizzle's multi-row VALUES has one
+ * parameter per cell (12,000 for 500 attempts), and building that query costs far more than the
+ * database's work. Each value reaches PostgreSQL as the very text drizzle would send (its own
+ * mapToDriverValue), quoted in an array literal, and is read by the column type's input function, as a
+ * parameter would be.
+ */
+function insertSelect(rows: NewAttempt[], columns: InsertColumn[], where = sql``): SQL {
+	const names = sql.join(
+		columns.map(({ column }) => sql.identifier(column.name)),
+		sql`, `
+	);
+	const arrays = columns.map(({ key, column }) => {
+		let literal = '{';
+		for (let i = 0; i < rows.length; i++) {
+			const value = rows[i][key];
+			if (i > 0) literal += ',';
+			literal += value === null ? 'NULL' : quoteElement(String(column.mapToDriverValue(value)));
+		}
+		return sql`${sql.param(`${literal}}`)}::text[]`;
+	});
+	const casts = columns.map(
+		({ column }) => sql`${sql.identifier(column.name)}::${sql.raw(column.getSQLType())}`
+	);
+	return sql`insert into ${attempts} (${names})
+		select ${sql.join(casts, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as v(${names}) ${where}
+		on conflict do nothing
+		returning 1`;
+}
+
+/** An element of an array literal: always quoted, so that any text (even "NULL") stays that text. */
+const quoteElement = (text: string): string =>
+	`"${/[\\"]/.test(text) ? text.replace(/[\\"]/g, '\\$&') : text}"`;
+
+/** Inserts new rows (`on conflict do nothing`); returns how many were inserted. */
+async function insertAttempts(tx: Db, rows: NewAttempt[]): Promise<number> {
+	const columns = insertColumns(rows);
+	if (!columns) {
 		const inserted = await tx
 			.insert(attempts)
 			.values(rows)
@@ -172,22 +314,9 @@ async function insertAttempts(tx: Db, rows: NewAttempt[]): Promise<number> {
 			.returning({ id: attempts.id });
 		return inserted.length;
 	}
-	const names = used.map(({ column }) => sql.identifier(column.name));
-	const columns = sql.join(names, sql`, `);
-	const arrays: SQL[] = used.map(({ key, column }) => {
-		const texts = rows.map((row) => {
-			const value = row[key];
-			return value === null ? null : String(column.mapToDriverValue(value));
-		});
-		return sql`${sql.param(texts)}::text[]`;
-	});
-	const casts = used.map(
-		({ column }) => sql`${sql.identifier(column.name)}::${sql.raw(column.getSQLType())}`
-	);
-	const result = await tx.execute(sql`
-		insert into ${attempts} (${columns})
-		select ${sql.join(casts, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as v(${columns})
-		on conflict do nothing
-		returning 1`);
-	return Array.isArray(result) ? result.length : (result as unknown as { rows: unknown[] }).rows.length;
+	return rowsOf(await tx.execute(insertSelect(rows, columns))).length;
 }
+
+/** drizzle's execute() gives a list on postgres-js and {rows} on PGlite. */
+const rowsOf = (result: unknown): unknown[] =>
+	Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
