@@ -1,48 +1,27 @@
 // The overview in a real browser, against the built app on its own empty database: from the empty state,
 // through the demo data, to filters driven by mouse and by keyboard.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PALETTE } from '../../src/lib/charts/palette';
 import { formatUsd } from '../../src/lib/metrics/money';
 import { startServer, type TestServer } from '../setup/server';
+import { openBrowser, signIn, type Browser } from '../setup/browser';
 
 let server: TestServer;
-let context: BrowserContext;
+let browser: Browser;
 let page: Page;
-let profile: string;
-const problems: string[] = [];
+let problems: string[];
 
 beforeAll(async () => {
 	server = await startServer();
-	profile = mkdtempSync(join(tmpdir(), 'keeprate-chromium-'));
-	context = await chromium.launchPersistentContext(profile, {
-		executablePath: '/usr/bin/chromium',
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		],
-		viewport: { width: 1280, height: 900 }
-	});
-	page = context.pages()[0] ?? (await context.newPage());
-	// Script errors and CSP refusals show up here; the test fails on any of them at the end.
-	page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-	page.on('console', (m) => {
-		if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-	});
+	browser = await openBrowser();
+	page = browser.page;
+	problems = browser.problems;
+	await signIn(page, server);
 });
 
 afterAll(async () => {
-	await context?.close();
-	if (profile) rmSync(profile, { recursive: true, force: true });
+	await browser?.close();
 	await server?.stop();
 });
 

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 
 export const TEST_KEY = 'kr_test_key_0123456789abcdefghijklmnopqrstuv';
+/** The owner every test server starts with (KEEPRATE_INIT_ADMIN_EMAIL / _PASSWORD). */
+export const TEST_ADMIN = { email: 'owner@example.com', password: 'correct horse battery staple' };
 
 export interface TestServer {
 	url: string;
@@ -75,6 +77,8 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 			BODY_SIZE_LIMIT: '6M',
 			KEEPRATE_DATA_DIR: join(dataDir, 'db'),
 			KEEPRATE_INIT_API_KEY: TEST_KEY,
+			KEEPRATE_INIT_ADMIN_EMAIL: TEST_ADMIN.email,
+			KEEPRATE_INIT_ADMIN_PASSWORD: TEST_ADMIN.password,
 			DATABASE_URL: pg?.url ?? '',
 			...env
 		},

@@ -9,6 +9,8 @@ export interface Config {
 	/** The dashboard's public address, for links in the weekly digest and the setup link. */
 	publicUrl: string;
 	initAdmin?: { email: string; password: string };
+	/** Ingestion requests per minute per API key; 0: no limit. */
+	rateLimitPerMinute: number;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -17,6 +19,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		dataDir: resolve(env.KEEPRATE_DATA_DIR || './data'),
 		initApiKey: env.KEEPRATE_INIT_API_KEY || undefined,
 		demo: ['1', 'true', 'yes'].includes((env.KEEPRATE_DEMO ?? '').toLowerCase()),
+		rateLimitPerMinute: Number.isFinite(Number(env.KEEPRATE_RATE_LIMIT ?? 600))
+			? Number(env.KEEPRATE_RATE_LIMIT ?? 600)
+			: 600,
 		initAdmin:
 			env.KEEPRATE_INIT_ADMIN_EMAIL && env.KEEPRATE_INIT_ADMIN_PASSWORD
 				? { email: env.KEEPRATE_INIT_ADMIN_EMAIL, password: env.KEEPRATE_INIT_ADMIN_PASSWORD }

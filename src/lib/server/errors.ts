@@ -13,7 +13,8 @@ export class ApiError extends Error {
 		readonly status: number,
 		message: string,
 		readonly issues: Issue[] = [],
-		readonly extra: Record<string, unknown> = {}
+		readonly extra: Record<string, unknown> = {},
+		readonly headers: Record<string, string> = {}
 	) {
 		super(message);
 	}
@@ -38,5 +39,5 @@ export function zodIssues(error: z.ZodError, index?: number): Issue[] {
 export function errorResponse(error: ApiError): Response {
 	const body: Record<string, unknown> = { error: error.message, ...error.extra };
 	if (error.issues.length > 0) body.issues = error.issues;
-	return json(body, { status: error.status });
+	return json(body, { status: error.status, headers: error.headers });
 }

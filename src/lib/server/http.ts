@@ -1,8 +1,10 @@
 // What every API handler shares: the bearer key, the body read within its limit, the error mapping.
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { ApiError, errorResponse } from './errors';
-import { db } from './app';
+import type { Filters } from '$lib/schemas/filters';
+import { config, db } from './app';
 import { findKey, type KeyOwner, type Scope } from './api-keys';
+import { rateLimiter, type RateLimiter } from './rate-limit';
 
 export async function authorize(event: RequestEvent, scope: Scope): Promise<KeyOwner> {
 	const header = event.request.headers.get('authorization') ?? '';
@@ -12,6 +14,37 @@ export async function authorize(event: RequestEvent, scope: Scope): Promise<KeyO
 	if (!owner) throw new ApiError(401, 'unknown or revoked API key');
 	if (!owner.scopes.includes(scope)) throw new ApiError(403, `this API key lacks the "${scope}" scope`);
 	return owner;
+}
+
+let limiter: RateLimiter | undefined;
+
+/** Ingestion requests per key per minute (KEEPRATE_RATE_LIMIT): 429 with Retry-After past it. */
+export function limitIngest(owner: KeyOwner): void {
+	limiter ??= rateLimiter(config().rateLimitPerMinute);
+	const wait = limiter.take(owner.keyId);
+	if (wait > 0) {
+		throw new ApiError(
+			429,
+			`too many requests for this API key: retry in ${wait} s`,
+			[],
+			{},
+			{ 'retry-after': String(wait) }
+		);
+	}
+}
+
+/** A key restricted to some projects reads only those: the project filter must name one of them. */
+export function scopeToKey(owner: KeyOwner, filters: Filters): Filters {
+	if (owner.projects.length === 0) return filters;
+	if (!filters.project && owner.projects.length === 1) return { ...filters, project: owner.projects[0] };
+	if (!filters.project || !owner.projects.includes(filters.project)) {
+		throw new ApiError(
+			403,
+			`this API key may only read the projects ${owner.projects.join(', ')}: pass project=`,
+			[{ path: 'project', message: `must be one of ${owner.projects.join(', ')}` }]
+		);
+	}
+	return filters;
 }
 
 /** The JSON body, read as a stream so that an oversized one is refused before it sits in memory. */

@@ -57,6 +57,12 @@ export const apiKeys = pgTable(
 			.array()
 			.notNull()
 			.default(sql`ARRAY['ingest','read']::text[]`),
+		// Empty: every project; otherwise the key may only write and read these projects.
+		projects: text('projects')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		createdBy: text('created_by'),
 		createdAt: ts('created_at').notNull().defaultNow(),
 		lastUsedAt: ts('last_used_at'),
 		revokedAt: ts('revoked_at')

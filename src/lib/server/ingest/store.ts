@@ -255,17 +255,23 @@ const attemptColumns = Object.entries(getTableColumns(attempts)).map(([key, colu
 type InsertColumn = (typeof attemptColumns)[number];
 
 /**
- * The columns to insert, or undefined for rows that drizzle would complete itself (a column left undefined
- * in some rows only, or a default computed in JS): those take drizzle's own path.
+ * The columns to insert, or undefined for rows that take drizzle's own path: a column with a default
+ * computed in JS or a generated one, or a column left undefined in some rows only while it has a default (drizzle writes `default`
+ * for an undefined value: that is NULL in a column without one). A column undefined in every row is left
+ * out, so it takes its default too.
  */
 function insertColumns(rows: NewAttempt[]): InsertColumn[] | undefined {
-	const uniform = attemptColumns.every(
-		({ key, column }) =>
-			column.defaultFn === undefined &&
-			column.onUpdateFn === undefined &&
-			rows.every((row) => (row[key] === undefined) === (rows[0][key] === undefined))
-	);
-	return uniform ? attemptColumns.filter(({ key }) => rows[0][key] !== undefined) : undefined;
+	const columns: InsertColumn[] = [];
+	for (const entry of attemptColumns) {
+		const { key, column } = entry;
+		if (column.defaultFn || column.onUpdateFn || column.generated || column.generatedIdentity)
+			return undefined;
+		const given = rows.filter((row) => row[key] !== undefined).length;
+		if (given === 0) continue;
+		if (given < rows.length && column.hasDefault) return undefined;
+		columns.push(entry);
+	}
+	return columns;
 }
 
 /**
@@ -286,7 +292,8 @@ function insertSelect(rows: NewAttempt[], columns: InsertColumn[], where = sql``
 		for (let i = 0; i < rows.length; i++) {
 			const value = rows[i][key];
 			if (i > 0) literal += ',';
-			literal += value === null ? 'NULL' : quoteElement(String(column.mapToDriverValue(value)));
+			literal +=
+				value === null || value === undefined ? 'NULL' : quoteElement(String(column.mapToDriverValue(value)));
 		}
 		return sql`${sql.param(`${literal}}`)}::text[]`;
 	});

@@ -1,13 +1,18 @@
 import type { RequestHandler } from './$types';
 import { db } from '$lib/server/app';
 import { parseQuery } from '$lib/server/filters-from-url';
-import { authorize, respond } from '$lib/server/http';
+import { authorize, respond, scopeToKey } from '$lib/server/http';
 import { summaryByModel } from '$lib/server/queries/summary-by-model';
 
 /** Per-model figures and per-family comparisons over [from, to), optionally for a project, model, tags. */
 export const GET: RequestHandler = (event) =>
 	respond(async () => {
-		const { workspaceId } = await authorize(event, 'read');
-		const { models, comparisons } = await summaryByModel(db(), workspaceId, parseQuery(event.url));
+		const owner = await authorize(event, 'read');
+		const { workspaceId } = owner;
+		const { models, comparisons } = await summaryByModel(
+			db(),
+			workspaceId,
+			scopeToKey(owner, parseQuery(event.url))
+		);
 		return { models, comparisons };
 	});

@@ -7,7 +7,7 @@ import { isoWeekLabel, mondayOf } from '$lib/metrics/weeks';
 import { dayOf } from '$lib/metrics/time-zones';
 import { db } from '$lib/server/app';
 import { ApiError, zodIssues } from '$lib/server/errors';
-import { authorize, respond } from '$lib/server/http';
+import { authorize, respond, scopeToKey } from '$lib/server/http';
 import { weeklyReview } from '$lib/server/queries/weekly-review';
 import { workspaceTimeZone } from '$lib/server/workspaces';
 
@@ -16,12 +16,14 @@ const query = z.strictObject({ week: isoWeekSchema.optional(), project: slug.opt
 /** The weekly review of an ISO week (default: the current one) in the workspace's time zone. */
 export const GET: RequestHandler = (event) =>
 	respond(async () => {
-		const { workspaceId } = await authorize(event, 'read');
+		const owner = await authorize(event, 'read');
+		const { workspaceId } = owner;
 		const parsed = query.safeParse(searchParamsToObject(event.url.searchParams));
 		if (!parsed.success) throw new ApiError(400, 'invalid query parameters', zodIssues(parsed.error));
 		const database = db();
 		const week =
 			parsed.data.week ??
 			isoWeekLabel(mondayOf(dayOf(new Date(), await workspaceTimeZone(database, workspaceId))));
-		return weeklyReview(database, workspaceId, week, parsed.data.project);
+		const { project } = scopeToKey(owner, { project: parsed.data.project });
+		return weeklyReview(database, workspaceId, week, project);
 	});

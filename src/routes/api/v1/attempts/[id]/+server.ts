@@ -2,13 +2,13 @@ import type { RequestHandler } from './$types';
 import { verdictPatchSchema } from '$lib/schemas/attempt';
 import { db } from '$lib/server/app';
 import { ApiError, zodIssues } from '$lib/server/errors';
-import { authorize, readJson, respond } from '$lib/server/http';
+import { authorize, limitIngest, readJson, respond } from '$lib/server/http';
 import { findAttempt, setVerdict, toApiAttempt } from '$lib/server/ingest';
 
 export const GET: RequestHandler = (event) =>
 	respond(async () => {
-		const { workspaceId } = await authorize(event, 'read');
-		const attempt = await findAttempt(db(), workspaceId, event.params.id);
+		const owner = await authorize(event, 'read');
+		const attempt = await findAttempt(db(), owner.workspaceId, event.params.id, owner.projects);
 		if (!attempt) throw new ApiError(404, `no attempt with id "${event.params.id}"`);
 		return toApiAttempt(attempt);
 	});
@@ -16,8 +16,19 @@ export const GET: RequestHandler = (event) =>
 /** A late verdict: {"verdict": "keep" | "reject" | "pending", "rejectReason"?: "..."}. */
 export const PATCH: RequestHandler = (event) =>
 	respond(async () => {
-		const { workspaceId } = await authorize(event, 'ingest');
+		const owner = await authorize(event, 'ingest');
+		limitIngest(owner);
 		const parsed = verdictPatchSchema.safeParse(await readJson(event.request, 64 * 1024));
 		if (!parsed.success) throw new ApiError(400, 'invalid verdict', zodIssues(parsed.error));
-		return toApiAttempt(await setVerdict(db(), workspaceId, event.params.id, parsed.data));
+		const by = `key:${owner.keyId}`;
+		const updated = await setVerdict(
+			db(),
+			owner.workspaceId,
+			event.params.id,
+			parsed.data,
+			new Date(),
+			by,
+			owner.projects
+		);
+		return toApiAttempt(updated);
 	});

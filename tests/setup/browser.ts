@@ -1,0 +1,58 @@
+// A real Chromium (Debian's /usr/bin/chromium) driven by playwright-core; never a downloaded browser.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { TEST_ADMIN, type TestServer } from './server';
+
+export interface Browser {
+	context: BrowserContext;
+	page: Page;
+	/** Script errors, console errors and CSP refusals seen so far. */
+	problems: string[];
+	close: () => Promise<void>;
+}
+
+export async function openBrowser(viewport = { width: 1280, height: 900 }): Promise<Browser> {
+	const profile = mkdtempSync(join(tmpdir(), 'keeprate-chromium-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: '/usr/bin/chromium',
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		],
+		viewport
+	});
+	const page = context.pages()[0] ?? (await context.newPage());
+	const problems: string[] = [];
+	page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+	page.on('console', (m) => {
+		if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+	});
+	return {
+		context,
+		page,
+		problems,
+		close: async () => {
+			await context.close();
+			rmSync(profile, { recursive: true, force: true });
+		}
+	};
+}
+
+/** Sign in through the real form (the server was started with TEST_ADMIN as its owner). */
+export async function signIn(page: Page, server: TestServer, who = TEST_ADMIN): Promise<void> {
+	await page.goto(`${server.url}/login`);
+	await page.getByLabel('Email').fill(who.email);
+	await page.getByLabel('Password').fill(who.password);
+	await Promise.all([
+		page.waitForURL((url) => !url.pathname.startsWith('/login')),
+		page.getByRole('button', { name: 'Sign in' }).click()
+	]);
+}
