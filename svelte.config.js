@@ -11,6 +11,8 @@ const config = {
 			directives: {
 				'default-src': ['self'],
 				'img-src': ['self', 'data:'],
+				// Reviewers watch clips where the team hosts them.
+				'media-src': ['self', 'https:', 'http:', 'blob:'],
 				'style-src': ['self', 'unsafe-inline'],
 				'script-src': ['self'],
 				'frame-ancestors': ['none']
