@@ -6,7 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
-		// Pages are rendered for a signed-in team; the CSRF origin check stays on (the default).
+		// The CSRF origin check stays on. `npm start` sets ORIGIN to http://localhost:3000; the same
+		// machine's other name for it is trusted too.
+		csrf: { trustedOrigins: ['http://127.0.0.1:3000'] },
 		csp: {
 			directives: {
 				'default-src': ['self'],

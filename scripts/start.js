@@ -6,12 +6,15 @@ if (process.argv.includes('--demo')) process.env.KEEPRATE_DEMO = '1';
 // The API enforces its own 5 MB limit with a JSON error; the adapter's limit sits just above it.
 process.env.BODY_SIZE_LIMIT ??= '6M';
 process.env.PORT ??= '3000';
+// Without ORIGIN, adapter-node assumes https and SvelteKit's CSRF check then refuses the forms of a plain
+// http://localhost page. Behind a proxy or on another address, set ORIGIN to the address people use.
+if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER)
+	process.env.ORIGIN = `http://localhost:${process.env.PORT}`;
 
 if (!existsSync(new URL('../build/index.js', import.meta.url))) {
 	console.error('No build found: run `npm run build` first (`npm start` does it for you).');
 	process.exit(1);
 }
-const host = process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HOST : 'localhost';
 // A computed specifier: the type checker must not follow it into the generated build.
 await import(new URL('../build/index.js', import.meta.url).href);
-console.log(`[keeprate] dashboard: http://${host}:${process.env.PORT}/`);
+console.log(`[keeprate] dashboard: ${process.env.ORIGIN ?? `http://localhost:${process.env.PORT}`}/`);

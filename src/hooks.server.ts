@@ -21,6 +21,15 @@ const PUBLIC = [
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const path = event.url.pathname;
+	// A form post that is not the page's own enhanced fetch (a plain browser post, curl, a script) gets
+	// the page's real HTTP answer (303, 400, 429) rather than SvelteKit's JSON action result.
+	if (
+		event.request.method === 'POST' &&
+		!path.startsWith('/api/') &&
+		!event.request.headers.has('x-sveltekit-action')
+	) {
+		event.request.headers.set('accept', 'text/html');
+	}
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token && !path.startsWith('/_app/')) {
 		const session = await readSession(db(), token).catch(() => null);

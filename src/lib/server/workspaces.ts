@@ -40,3 +40,26 @@ export async function workspaceSettings(db: Db, id: string): Promise<WorkspaceSe
 export async function updateWorkspaceSettings(db: Db, id: string, settings: Partial<WorkspaceSettings>) {
 	await db.update(workspaces).set(settings).where(eq(workspaces.id, id));
 }
+
+/** A new workspace with the default catalog; its id is a slug of the name, made unique. */
+export async function createWorkspace(db: Db, name: string): Promise<string> {
+	const base =
+		name
+			.toLowerCase()
+			.normalize('NFKD')
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '')
+			.slice(0, 40) || 'workspace';
+	for (let n = 1; ; n++) {
+		const id = n === 1 ? base : `${base}-${n}`;
+		const rows = await db
+			.insert(workspaces)
+			.values({ id, name })
+			.onConflictDoNothing()
+			.returning({ id: workspaces.id });
+		if (rows.length > 0) {
+			await seedCatalog(db, id);
+			return id;
+		}
+	}
+}

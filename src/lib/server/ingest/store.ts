@@ -275,33 +275,48 @@ function insertColumns(rows: NewAttempt[]): InsertColumn[] | undefined {
 }
 
 /**
- * `insert ... on conflict do nothing returning 1` of `rows`, with one text[] parameter per column
+ * `insert ... on conflict do nothing returning 1` of `rows`, with one array parameter per column
  * (`select ... from unnest(...)`), whatever the number of rows: drizzle's multi-row VALUES has one
  * parameter per cell (12,000 for 500 attempts), and building that query costs far more than the
  * database's work. Each value reaches PostgreSQL as the very text drizzle would send (its own
  * mapToDriverValue), quoted in an array literal, and is read by the column type's input function, as a
- * parameter would be.
+ * parameter would be (array columns go as text, read as their type row by row).
  */
 function insertSelect(rows: NewAttempt[], columns: InsertColumn[], where = sql``): SQL {
 	const names = sql.join(
 		columns.map(({ column }) => sql.identifier(column.name)),
 		sql`, `
 	);
-	const arrays = columns.map(({ key, column }) => {
+	const arrays: SQL[] = [];
+	const selected: SQL[] = [];
+	for (const { key, column } of columns) {
 		let literal = '{';
+		// Neighbouring rows often share a value (the workspace, the time received): converted once.
+		let previous: unknown = undefined;
+		let element = 'NULL';
 		for (let i = 0; i < rows.length; i++) {
 			const value = rows[i][key];
-			if (i > 0) literal += ',';
-			literal +=
-				value === null || value === undefined ? 'NULL' : quoteElement(String(column.mapToDriverValue(value)));
+			if (value !== previous) {
+				previous = value;
+				element =
+					value === null || value === undefined
+						? 'NULL'
+						: quoteElement(String(column.mapToDriverValue(value)));
+			}
+			literal += i > 0 ? `,${element}` : element;
 		}
-		return sql`${sql.param(`${literal}}`)}::text[]`;
-	});
-	const casts = columns.map(
-		({ column }) => sql`${sql.identifier(column.name)}::${sql.raw(column.getSQLType())}`
-	);
+		const type = column.getSQLType();
+		const name = sql.identifier(column.name);
+		if (type.endsWith('[]')) {
+			arrays.push(sql`${sql.param(`${literal}}`)}::text[]`);
+			selected.push(sql`${name}::${sql.raw(type)}`);
+		} else {
+			arrays.push(sql`${sql.param(`${literal}}`)}::${sql.raw(type)}[]`);
+			selected.push(sql`${name}`);
+		}
+	}
 	return sql`insert into ${attempts} (${names})
-		select ${sql.join(casts, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as v(${names}) ${where}
+		select ${sql.join(selected, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as v(${names}) ${where}
 		on conflict do nothing
 		returning 1`;
 }
