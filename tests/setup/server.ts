@@ -13,6 +13,9 @@ export const TEST_ADMIN = { email: 'owner@example.com', password: 'correct horse
 
 export interface TestServer {
 	url: string;
+	/** The embedded database's folder, or the PostgreSQL database's URL. */
+	dataDir: string;
+	databaseUrl?: string;
 	process: ChildProcess;
 	output: () => string;
 	/** fetch with the API key. */
@@ -102,6 +105,8 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 	}
 	return {
 		url,
+		dataDir: join(dataDir, 'db'),
+		databaseUrl: pg?.url ?? env.DATABASE_URL,
 		process: child,
 		output: () => log,
 		api: (path, init = {}) =>

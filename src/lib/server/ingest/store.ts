@@ -38,6 +38,8 @@ export async function storeAttempts(
 ): Promise<IngestResult> {
 	for (let attempt = 0; ; attempt++) {
 		try {
+			const stored = await storeIfAllNew(db, workspaceId, batch);
+			if (stored) return stored;
 			return await db.transaction((tx) => storeOnce(tx as unknown as Db, workspaceId, batch));
 		} catch (error) {
 			if (!(error instanceof RaceLost) || attempt >= 4) throw error;
@@ -45,36 +47,74 @@ export async function storeAttempts(
 	}
 }
 
+/**
+ * Most batches hold only new ids: planned as such, they are stored by one statement, atomic by itself (so
+ * without a transaction's two extra round trips). It inserts nothing if any id is stored already, and
+ * returns undefined: the batch then takes the transaction below. A concurrent insert of one of our ids
+ * makes the whole statement fail on the primary key: nothing is stored, and the batch is run again.
+ */
+async function storeIfAllNew(
+	db: Db,
+	workspaceId: string,
+	batch: PreparedAttempt[]
+): Promise<IngestResult | undefined> {
+	const plan = planBatch(batch, new Map());
+	if (plan.conflicts.length > 0) return undefined;
+	const rows = rowsToInsert(plan);
+	const columns = insertColumns(rows);
+	if (!columns) return undefined;
+	const ids = [...plan.inserts.keys()];
+	const slugs = [...new Set(rows.map((row) => row.project))];
+	let inserted: number;
+	try {
+		const [counts] = rowsOf(
+			await db.execute(sql`
+				with existing as (
+					select from ${attempts}
+					where ${attempts.workspaceId} = ${workspaceId} and ${attempts.id} = any(${sql.param(ids)}::text[])
+				), new_projects as (
+					insert into ${projects} (${sql.identifier(projects.workspaceId.name)}, ${sql.identifier(projects.slug.name)}, ${sql.identifier(projects.name.name)})
+					select ${workspaceId}::text, slug, slug from unnest(${sql.param(slugs)}::text[]) as s(slug)
+					where not exists (select from existing)
+					on conflict do nothing
+				), inserted as (
+					${insertSelect(rows, columns, { where: sql`where not exists (select from existing)`, onConflict: false })}
+				)
+				select (select count(*) from inserted)::int as inserted`)
+		) as { inserted: number }[];
+		inserted = counts.inserted;
+	} catch (error) {
+		if (!isUniqueViolation(error)) throw error;
+		applyMerges(plan);
+		throw new RaceLost();
+	}
+	if (inserted === 0) return undefined;
+	applyMerges(plan);
+	return plan.result;
+}
+
+/** SQLSTATE 23505, from the driver's error or the one drizzle wraps it in. */
+function isUniqueViolation(error: unknown): boolean {
+	for (let e = error; e instanceof Error; e = e.cause) {
+		if ((e as Error & { code?: unknown }).code === '23505') return true;
+	}
+	return false;
+}
+
+/** In a transaction: the batch classified against the stored attempts, locked. */
 async function storeOnce(tx: Db, workspaceId: string, batch: PreparedAttempt[]): Promise<IngestResult> {
 	const ids = [...new Set(batch.map((b) => b.row.id))];
-	// Most batches hold only new ids. Planned as such, they are locked, checked and inserted by one statement,
-	// which inserts nothing if any id turns out to be stored already: the batch is then planned again
-	// against what is stored, as every batch was before.
-	const fresh = planBatch(batch, new Map());
-	const rows = fresh.conflicts.length === 0 ? rowsToInsert(fresh) : undefined;
-	const columns = rows && insertColumns(rows);
-	let existing: StoredState[];
-	if (rows && columns) {
-		const outcome = await insertIfAllNew(tx, workspaceId, ids, rows, columns);
-		if (outcome.existing.length === 0) {
-			applyMerges(fresh);
-			if (outcome.inserted !== rows.length) throw new RaceLost();
-			return fresh.result;
-		}
-		existing = outcome.existing;
-	} else {
-		existing = await tx
-			.select({
-				id: attempts.id,
-				contentHash: attempts.contentHash,
-				verdict: attempts.verdict,
-				rejectReason: attempts.rejectReason
-			})
-			.from(attempts)
-			// One array parameter rather than one per id: the same rows as `in (...)`, at a fraction of the cost.
-			.where(and(eq(attempts.workspaceId, workspaceId), sql`${attempts.id} = any(${sql.param(ids)}::text[])`))
-			.for('update');
-	}
+	const existing = await tx
+		.select({
+			id: attempts.id,
+			contentHash: attempts.contentHash,
+			verdict: attempts.verdict,
+			rejectReason: attempts.rejectReason
+		})
+		.from(attempts)
+		// One array parameter rather than one per id: the same rows as `in (...)`, at a fraction of the cost.
+		.where(and(eq(attempts.workspaceId, workspaceId), sql`${attempts.id} = any(${sql.param(ids)}::text[])`))
+		.for('update');
 
 	const plan = planBatch(batch, new Map<string, Known>(existing.map((e) => [e.id, e])));
 	applyMerges(plan);
@@ -104,8 +144,6 @@ async function storeOnce(tx: Db, workspaceId: string, batch: PreparedAttempt[]):
 	if (plan.updates.size > 0) await applyVerdicts(tx, workspaceId, [...plan.updates.values()]);
 	return plan.result;
 }
-
-type StoredState = Known & { id: string };
 
 interface Plan {
 	inserts: Map<string, PreparedAttempt>;
@@ -175,58 +213,6 @@ function rowsToInsert(plan: Plan): NewAttempt[] {
 	});
 }
 
-/**
- * One statement: lock the batch's stored ids (`select ... for update`), and only if there are none, create
- * the projects and insert the rows (`on conflict do nothing`: a concurrent insert makes `inserted` fall
- * short). Returns the stored ids' states, and how many rows were inserted.
- */
-async function insertIfAllNew(
-	tx: Db,
-	workspaceId: string,
-	ids: string[],
-	rows: NewAttempt[],
-	columns: InsertColumn[]
-): Promise<{ existing: StoredState[]; inserted: number }> {
-	const slugs = [...new Set(rows.map((row) => row.project))];
-	const result = await tx.execute(sql`
-		with existing as (
-			select ${attempts.id} as id, ${attempts.contentHash} as content_hash, ${attempts.verdict} as verdict,
-				${attempts.rejectReason} as reject_reason
-			from ${attempts}
-			where ${attempts.workspaceId} = ${workspaceId} and ${attempts.id} = any(${sql.param(ids)}::text[])
-			for update
-		), new_projects as (
-			insert into ${projects} (${sql.identifier(projects.workspaceId.name)}, ${sql.identifier(projects.slug.name)}, ${sql.identifier(projects.name.name)})
-			select ${workspaceId}::text, slug, slug from unnest(${sql.param(slugs)}::text[]) as s(slug)
-			where not exists (select 1 from existing)
-			on conflict do nothing
-		), inserted as (
-			${insertSelect(rows, columns, sql`where not exists (select 1 from existing)`)}
-		)
-		select id, content_hash, verdict, reject_reason, null::int as inserted from existing
-		union all
-		select null, null, null, null, count(*)::int from inserted`);
-	const existing: StoredState[] = [];
-	let inserted = 0;
-	for (const row of rowsOf(result) as {
-		id: string | null;
-		content_hash: string;
-		verdict: string;
-		reject_reason: string | null;
-		inserted: number | null;
-	}[]) {
-		if (row.id === null) inserted = Number(row.inserted);
-		else
-			existing.push({
-				id: row.id,
-				contentHash: row.content_hash,
-				verdict: row.verdict,
-				rejectReason: row.reject_reason
-			});
-	}
-	return { existing, inserted };
-}
-
 const stateOf = (item: PreparedAttempt): Known => ({
 	contentHash: item.row.contentHash,
 	verdict: item.row.verdict,
@@ -282,7 +268,11 @@ function insertColumns(rows: NewAttempt[]): InsertColumn[] | undefined {
  * mapToDriverValue), quoted in an array literal, and is read by the column type's input function, as a
  * parameter would be (array columns go as text, read as their type row by row).
  */
-function insertSelect(rows: NewAttempt[], columns: InsertColumn[], where = sql``): SQL {
+function insertSelect(
+	rows: NewAttempt[],
+	columns: InsertColumn[],
+	{ where = sql``, onConflict = true }: { where?: SQL; onConflict?: boolean } = {}
+): SQL {
 	const names = sql.join(
 		columns.map(({ column }) => sql.identifier(column.name)),
 		sql`, `
@@ -317,7 +307,7 @@ function insertSelect(rows: NewAttempt[], columns: InsertColumn[], where = sql``
 	}
 	return sql`insert into ${attempts} (${names})
 		select ${sql.join(selected, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as v(${names}) ${where}
-		on conflict do nothing
+		${onConflict ? sql`on conflict do nothing` : sql``}
 		returning 1`;
 }
 
