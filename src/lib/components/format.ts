@@ -28,7 +28,8 @@ export function formatPercent(rate: number | null): string {
 export function formatRateWithInterval(rate: number | null, interval: [number, number] | null): string {
 	if (rate === null) return GAP;
 	if (!interval) return formatPercent(rate);
-	const [lo, hi] = interval.map((v) => formatPercent(v).replace('%', ''));
+	// Whole percents for the bounds: the interval itself says how loose the figure is.
+	const [lo, hi] = interval.map((v) => String(Math.round(v * 100)));
 	return `${formatPercent(rate)} (${lo}–${hi}%)`;
 }
 

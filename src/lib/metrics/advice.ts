@@ -77,6 +77,8 @@ export function segmentAdvice(
 ): SegmentAdvice[] {
 	const segments = new Map<string, { base?: ModelCounts; premium?: ModelCounts }>();
 	for (const r of rows) {
+		// Rows of other pairs' models share the query: only this pair's tiers make a segment.
+		if (r.model !== base && r.model !== premium) continue;
 		const entry = segments.get(r.segment) ?? {};
 		if (r.model === base) entry.base = r;
 		if (r.model === premium) entry.premium = r;

@@ -15,3 +15,10 @@ export const DIMENSION_LABELS: Record<Dimension, string> = {
 
 /** Duration buckets in display order (the SQL in queries/segments.ts produces these labels). */
 export const DURATION_BUCKETS = ['≤ 5 s', '5–8 s', '8–12 s', '> 12 s'];
+
+/**
+ * The what-if needs segments that split the attempts: an attempt with several tags would be counted in
+ * each, so scene tags are not offered there.
+ */
+export const WHAT_IF_DIMENSIONS = ['project', 'resolution', 'duration', 'creator'] as const;
+export const whatIfDimensionSchema = z.enum(WHAT_IF_DIMENSIONS);

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { dimensionSchema } from '$lib/schemas/segments';
+import { whatIfDimensionSchema } from '$lib/schemas/segments';
 import { db } from '$lib/server/app';
 import { parseQuery } from '$lib/server/filters-from-url';
 import { authorize, respond, scopeToKey } from '$lib/server/http';
@@ -10,6 +10,8 @@ export const GET: RequestHandler = (event) =>
 	respond(async () => {
 		const owner = await authorize(event, 'read');
 		const { workspaceId } = owner;
-		const { whatIf, ...filters } = parseQuery(event.url, { whatIf: dimensionSchema.default('project') });
+		const { whatIf, ...filters } = parseQuery(event.url, {
+			whatIf: whatIfDimensionSchema.default('project')
+		});
 		return { pairs: await recommendations(db(), workspaceId, scopeToKey(owner, filters), whatIf) };
 	});

@@ -1,0 +1,52 @@
+import type { PageServerLoad } from './$types';
+import { WHAT_IF_DIMENSIONS, whatIfDimensionSchema, type Dimension } from '$lib/schemas/segments';
+import { db } from '$lib/server/app';
+import { workspaceOf } from '$lib/server/context';
+import { pageRange } from '$lib/server/page-range';
+import { listProjects } from '$lib/server/queries/projects';
+import { recommendations } from '$lib/server/queries/recommendations';
+import { summaryByModel } from '$lib/server/queries/summary-by-model';
+import { workspaceTimeZone } from '$lib/server/workspaces';
+import { hasAttempts } from '$lib/server/demo/seed';
+
+const DEFAULT_WHAT_IF: Dimension = 'project';
+
+/** Which tier each family pair should default to: the URL holds the range, the project and `whatIf`. */
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const workspaceId = workspaceOf(locals);
+	const database = db();
+	const timeZone = await workspaceTimeZone(database, workspaceId);
+	const range = pageRange(url, timeZone);
+	const asked = url.searchParams.get('whatIf') || DEFAULT_WHAT_IF;
+	const parsed = whatIfDimensionSchema.safeParse(asked);
+	const whatIf = parsed.success ? parsed.data : DEFAULT_WHAT_IF;
+	const [pairs, summary, projects, anyAttempts] = await Promise.all([
+		recommendations(database, workspaceId, range.filters, whatIf),
+		summaryByModel(database, workspaceId, range.filters),
+		listProjects(database, workspaceId),
+		hasAttempts(database, workspaceId)
+	]);
+	return {
+		range: { from: range.from, to: range.to, until: range.until, project: range.project, today: range.today },
+		filterError: range.errors,
+		whatIfError: parsed.success
+			? null
+			: `whatIf: "${asked.slice(0, 40)}" is not one of ${WHAT_IF_DIMENSIONS.join(', ')}`,
+		whatIf,
+		projects,
+		anyAttempts,
+		pairs,
+		// Names, colours, decided spend, and what is missing when no pair can be compared.
+		models: summary.models.map((m) => ({
+			model: m.model,
+			family: m.family,
+			tier: m.tier,
+			displayName: m.displayName,
+			decided: m.decided,
+			pending: m.pending,
+			decidedSpendUsd: m.decidedSpendUsd,
+			keepRate: m.keepRate,
+			keepRateInterval: m.keepRateInterval
+		}))
+	};
+};

@@ -1,0 +1,44 @@
+import type { PageServerLoad } from './$types';
+import { shotStats } from '$lib/metrics/shots';
+import { db } from '$lib/server/app';
+import { workspaceOf } from '$lib/server/context';
+import { pageRange } from '$lib/server/page-range';
+import { listProjects } from '$lib/server/queries/projects';
+import { shotRows } from '$lib/server/queries/shots';
+import { summaryByModel } from '$lib/server/queries/summary-by-model';
+import { workspaceTimeZone } from '$lib/server/workspaces';
+import { hasAttempts } from '$lib/server/demo/seed';
+
+/** Shots (attempts sharing a shotId) per model, and the time to a usable clip; range and project in the URL. */
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const workspaceId = workspaceOf(locals);
+	const database = db();
+	const timeZone = await workspaceTimeZone(database, workspaceId);
+	const range = pageRange(url, timeZone);
+	const [rows, summary, projects, anyAttempts] = await Promise.all([
+		shotRows(database, workspaceId, range.filters),
+		summaryByModel(database, workspaceId, range.filters),
+		listProjects(database, workspaceId),
+		hasAttempts(database, workspaceId)
+	]);
+	return {
+		range: { from: range.from, to: range.to, until: range.until, project: range.project, today: range.today },
+		filterError: range.errors,
+		projects,
+		anyAttempts,
+		shots: shotStats(rows),
+		attempts: summary.totals.attempts,
+		attemptsInShots: rows.reduce((sum, r) => sum + r.attempts, 0),
+		models: summary.models.map((m) => ({
+			model: m.model,
+			family: m.family,
+			tier: m.tier,
+			displayName: m.displayName,
+			meanGenerationSeconds: m.meanGenerationSeconds,
+			attemptsPerKeptClip: m.attemptsPerKeptClip,
+			secondsToUsableClip: m.secondsToUsableClip,
+			kept: m.kept,
+			decided: m.decided
+		}))
+	};
+};
