@@ -7,7 +7,14 @@ export type ModelInput = Pick<
 	'model' | 'displayName' | 'decided' | 'kept' | 'keepRate' | 'keepRateInterval' | 'costPerKeptClipUsd'
 >;
 
-export interface PreparedChart<C = ChartConfiguration> {
+/**
+ * Any prepared Chart.js configuration. Chart.js's configuration types are invariant in the chart type, so
+ * the rendering components take every kind and hand it to Chart.js as it is.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyChartConfig = ChartConfiguration<any, any, any>;
+
+export interface PreparedChart<C = AnyChartConfig> {
 	title: string;
 	/** What is measured and in which unit, shown under the title. */
 	description: string;

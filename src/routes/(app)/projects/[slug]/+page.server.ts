@@ -1,0 +1,65 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { shotStats } from '$lib/metrics/shots';
+import { modelRow } from '$lib/metrics/summary';
+import { weeksBetween } from '$lib/metrics/weeks';
+import { db } from '$lib/server/app';
+import { workspaceOf } from '$lib/server/context';
+import { pageRange } from '$lib/server/page-range';
+import { listProjects } from '$lib/server/queries/projects';
+import { recommendations } from '$lib/server/queries/recommendations';
+import { shotRows } from '$lib/server/queries/shots';
+import { summaryByModel } from '$lib/server/queries/summary-by-model';
+import { countsByWeekAndModel } from '$lib/server/queries/weekly-spend-by-model';
+import { workspaceTimeZone } from '$lib/server/workspaces';
+
+/** One project's cost report over ?from=&until=; a project of another workspace does not exist (404). */
+export const load: PageServerLoad = async ({ params, url, locals }) => {
+	const workspaceId = workspaceOf(locals);
+	const database = db();
+	const [timeZone, projects] = await Promise.all([
+		workspaceTimeZone(database, workspaceId),
+		listProjects(database, workspaceId)
+	]);
+	const project = projects.find((p) => p.slug === params.slug);
+	if (!project) error(404, `There is no project "${params.slug}" in this workspace.`);
+	const range = pageRange(url, timeZone);
+	const filters = { from: range.filters.from, to: range.filters.to, project: project.slug };
+	const [summary, weekly, shots, advice] = await Promise.all([
+		summaryByModel(database, workspaceId, filters),
+		countsByWeekAndModel(database, workspaceId, filters, timeZone),
+		shotRows(database, workspaceId, filters),
+		recommendations(database, workspaceId, filters)
+	]);
+	return {
+		project: { slug: project.slug, name: project.name },
+		range: { from: range.from, until: range.until, today: range.today },
+		errors: range.errors,
+		timeZone,
+		generatedAt: new Date().toISOString(),
+		...summary,
+		weeks: weeksBetween(range.from, range.until),
+		trend: weekly.map((w) => {
+			const row = modelRow(w);
+			return {
+				week: w.segment,
+				model: w.model,
+				kept: row.kept,
+				spendUsd: row.spendUsd,
+				costPerAttemptUsd: row.costPerAttemptUsd,
+				costPerKeptClipUsd: row.costPerKeptClipUsd,
+				keepRateInterval: row.keepRateInterval
+			};
+		}),
+		shots: shotStats(shots),
+		advice: advice.map((a) => ({
+			family: a.family,
+			base: a.base,
+			premium: a.premium,
+			recommendation: a.overall.recommendation,
+			probabilityPremiumCheaper: a.overall.probabilityPremiumCheaper,
+			savingPer100UsableClipsUsd: a.overall.savingPer100UsableClipsUsd,
+			rationale: a.overall.rationale
+		}))
+	};
+};
