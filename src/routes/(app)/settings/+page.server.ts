@@ -9,6 +9,7 @@ import { mondayOf } from '$lib/metrics/weeks';
 import { db, config } from '$lib/server/app';
 import { addBudget, deleteBudget, listBudgets } from '$lib/server/budgets';
 import { hasRole, requireRole, workspaceOf } from '$lib/server/context';
+import { audit } from '$lib/server/audit';
 import { lastClosedWeek, sendDigest } from '$lib/server/digest';
 import { listProjects } from '$lib/server/queries/projects';
 import { updateWorkspaceSettings, workspaceSettings, workspaceTimeZone } from '$lib/server/workspaces';
@@ -60,6 +61,11 @@ export const actions: Actions = {
 		const parsed = settingsSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { settings: { values, errors: fieldErrors(parsed.error) } });
 		await updateWorkspaceSettings(db(), workspaceOf(locals), parsed.data);
+		// The webhook URL carries a secret: the log says that it changed, not what it is.
+		await audit(db(), workspaceOf(locals), locals.user!.email, 'settings.changed', {
+			timeZone: parsed.data.timeZone,
+			digestWebhook: parsed.data.digestWebhookUrl ? 'set' : 'none'
+		});
 		return { settings: { saved: true } };
 	},
 
@@ -83,7 +89,8 @@ export const actions: Actions = {
 		if (values.project && !projects.some((p) => p.slug === values.project))
 			errors.project = 'Choose a project of this workspace, or the whole workspace';
 		if (!parsed.success || Object.keys(errors).length > 0) return fail(400, { budget: { values, errors } });
-		await addBudget(db(), workspaceId, parsed.data);
+		const budget = await addBudget(db(), workspaceId, parsed.data);
+		await audit(db(), workspaceId, locals.user!.email, 'budget.added', { id: budget.id, ...parsed.data });
 		return { budget: { added: parsed.data } };
 	},
 
@@ -92,6 +99,7 @@ export const actions: Actions = {
 		const id = text(await request.formData(), 'id');
 		const deleted = id.length <= 64 && (await deleteBudget(db(), workspaceOf(locals), id));
 		if (!deleted) return fail(404, { deleted: { error: 'That budget no longer exists.' } });
+		await audit(db(), workspaceOf(locals), locals.user!.email, 'budget.deleted', { id });
 		return { deleted: { ok: true } };
 	},
 
