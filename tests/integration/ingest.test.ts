@@ -225,7 +225,9 @@ describe('a batch is atomic', () => {
 		['a non-http videoUrl', { videoUrl: 'javascript:alert(1)' }, 'videoUrl'],
 		['an overlong id', { id: 'x'.repeat(201) }, 'id'],
 		['an empty tag', { tags: ['ok', ' '] }, 'tags[1]'],
-		['metadata that is not an object', { metadata: [1, 2] }, 'metadata']
+		['metadata that is not an object', { metadata: [1, 2] }, 'metadata'],
+		['a NUL character, which PostgreSQL text cannot hold', { prompt: 'a\u0000b' }, 'prompt'],
+		['a NUL character deep in metadata', { metadata: { a: ['x', 'y\u0000'] } }, 'metadata.a[1]']
 	])('%s is refused at its path', async (_name, extra, path) => {
 		const error = await refusal(ingest(database.db, ws, base('v1', extra), now));
 		expect(error.status).toBe(400);
@@ -254,7 +256,12 @@ describe('idempotency and late verdicts', () => {
 	test('a resend that only changes the verdict updates it; sent again it is a duplicate', async () => {
 		await ingest(database.db, ws, base('a1'), now);
 		const late = base('a1', { verdict: 'reject', rejectReason: 'hands' });
-		expect(await ingest(database.db, ws, late, now)).toEqual({ accepted: 0, duplicates: 0, updated: 1 });
+		expect(await ingest(database.db, ws, late, now, { by: 'key:k2' })).toEqual({
+			accepted: 0,
+			duplicates: 0,
+			updated: 1
+		});
+		expect((await findAttempt(database.db, ws, 'a1'))?.verdictBy).toBe('key:k2');
 		expect(await ingest(database.db, ws, late, now)).toEqual({ accepted: 0, duplicates: 1, updated: 0 });
 		expect(await findAttempt(database.db, ws, 'a1')).toMatchObject({
 			verdict: 'reject',

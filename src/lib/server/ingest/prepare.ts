@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { attemptSchema, MAX_BATCH, type AttemptInput } from '$lib/schemas/attempt';
 import { usdToMicros } from '$lib/metrics/money';
 import { inferTags } from '$lib/tags/rules';
-import { ApiError, zodIssues, type Issue } from '../errors';
+import { ApiError, formatPath, zodIssues, type Issue } from '../errors';
 import { canonicalModel, priceAttempt, type PriceBook } from '../catalog/price-book';
 import type { NewAttempt } from '../db/schema';
 
@@ -38,12 +38,46 @@ export function splitBody(body: unknown): unknown[] {
 	return [body];
 }
 
-/** The attempt as sent, without its verdict: equal hashes mean a resend that may only change the verdict. */
+// The fields that make an attempt's content (all but verdict and rejectReason), in code-unit order.
+const CONTENT_KEYS = [
+	'costUsd',
+	'createdAt',
+	'creator',
+	'durationSeconds',
+	'generationSeconds',
+	'id',
+	'metadata',
+	'model',
+	'project',
+	'prompt',
+	'resolution',
+	'shotId',
+	'status',
+	'tags',
+	'videoUrl'
+] as const satisfies readonly Exclude<keyof AttemptInput, 'verdict' | 'rejectReason'>[];
+
+/**
+ * The attempt as sent, without its verdict: equal hashes mean a resend that may only change the verdict.
+ * Canonical JSON (keys sorted at every level, the same instant written one way), built field by field:
+ * it runs for every attempt ingested.
+ */
 export function contentHash(input: AttemptInput): string {
-	const { verdict: _verdict, rejectReason: _reason, ...content } = input;
-	const normal: Record<string, unknown> = { ...content };
-	if (content.createdAt) normal.createdAt = new Date(content.createdAt).toISOString();
-	return createHash('sha256').update(canonicalJson(normal)).digest('hex');
+	const parts: string[] = [];
+	for (const key of CONTENT_KEYS) {
+		const value = input[key];
+		if (value === undefined) continue;
+		const text =
+			key === 'createdAt'
+				? JSON.stringify(new Date(value as string).toISOString())
+				: key === 'metadata'
+					? canonicalJson(value)
+					: JSON.stringify(value);
+		parts.push(`"${key}":${text}`);
+	}
+	return createHash('sha256')
+		.update(`{${parts.join(',')}}`)
+		.digest('hex');
 }
 
 function canonicalJson(value: unknown): string {
@@ -55,6 +89,23 @@ function canonicalJson(value: unknown): string {
 		return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 	}
 	return JSON.stringify(value);
+}
+
+/** The path of the first string (or key) holding U+0000, or null. */
+function pathToNul(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
+	if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+	if (Array.isArray(value)) {
+		for (let i = 0; i < value.length; i++) {
+			const found = pathToNul(value[i], [...path, i]);
+			if (found) return found;
+		}
+	} else if (value !== null && typeof value === 'object') {
+		for (const [k, v] of Object.entries(value)) {
+			const found = k.includes('\u0000') ? [...path, k] : pathToNul(v, [...path, k]);
+			if (found) return found;
+		}
+	}
+	return null;
 }
 
 export interface PreparedAttempt {
@@ -73,6 +124,12 @@ export function prepareAttempts(
 	const parsed: AttemptInput[] = [];
 	const issues: Issue[] = [];
 	items.forEach((item, index) => {
+		// PostgreSQL text cannot hold U+0000: refuse it here, by path, rather than fail in the database.
+		const nul = pathToNul(item);
+		if (nul !== null) {
+			issues.push({ index, path: formatPath(nul), message: 'must not contain the NUL character (U+0000)' });
+			return;
+		}
 		const result = attemptSchema.safeParse(item);
 		if (result.success) parsed.push(result.data);
 		else issues.push(...zodIssues(result.error, index));

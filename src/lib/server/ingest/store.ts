@@ -1,6 +1,7 @@
-// Store a prepared batch in one transaction: new ids inserted, identical resends counted as duplicates,
-// verdict-only resends applied, any other difference refused (409) with nothing stored.
-import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+// Store a prepared batch atomically: new ids inserted, identical resends counted as duplicates,
+// verdict-only resends applied, any other difference refused (409) with nothing stored. A batch of new ids
+// only (the usual case) is one statement; any other batch, one transaction.
+import { and, eq, getTableColumns, is, Param, Placeholder, SQL, sql } from 'drizzle-orm';
 import { ApiError } from '../errors';
 import type { Db } from '../db/connection';
 import { attempts, projects, type NewAttempt } from '../db/schema';
@@ -36,22 +37,35 @@ export async function storeAttempts(
 	workspaceId: string,
 	batch: PreparedAttempt[]
 ): Promise<IngestResult> {
+	try {
+		const stored = await storeIfAllNew(db, workspaceId, batch);
+		if (stored) return stored;
+	} catch (error) {
+		if (!(error instanceof RaceLost)) throw error;
+	}
 	for (let attempt = 0; ; attempt++) {
 		try {
-			const stored = await storeIfAllNew(db, workspaceId, batch);
-			if (stored) return stored;
 			return await db.transaction((tx) => storeOnce(tx as unknown as Db, workspaceId, batch));
 		} catch (error) {
-			if (!(error instanceof RaceLost) || attempt >= 4) throw error;
+			if (!(error instanceof RaceLost || isTransient(error)) || attempt >= 4) throw error;
 		}
 	}
+}
+
+/** Deadlock and serialization failures: the transaction rolled back whole, and can simply run again. */
+function isTransient(error: unknown): boolean {
+	let e = error as { code?: string; cause?: unknown } | undefined;
+	for (let depth = 0; e && depth < 4; depth++, e = e.cause as typeof e) {
+		if (e.code === '40P01' || e.code === '40001') return true;
+	}
+	return false;
 }
 
 /**
  * Most batches hold only new ids: planned as such, they are stored by one statement, atomic by itself (so
  * without a transaction's two extra round trips). It inserts nothing if any id is stored already, and
- * returns undefined: the batch then takes the transaction below. A concurrent insert of one of our ids
- * makes the whole statement fail on the primary key: nothing is stored, and the batch is run again.
+ * returns undefined: the batch then takes the transaction below, as every batch once did. A concurrent
+ * insert of one of our ids makes the whole statement fail on the primary key: nothing is stored, RaceLost.
  */
 async function storeIfAllNew(
 	db: Db,
@@ -114,6 +128,8 @@ async function storeOnce(tx: Db, workspaceId: string, batch: PreparedAttempt[]):
 		.from(attempts)
 		// One array parameter rather than one per id: the same rows as `in (...)`, at a fraction of the cost.
 		.where(and(eq(attempts.workspaceId, workspaceId), sql`${attempts.id} = any(${sql.param(ids)}::text[])`))
+		// Locked in id order, so two overlapping batches queue behind each other instead of deadlocking.
+		.orderBy(attempts.id)
 		.for('update');
 
 	const plan = planBatch(batch, new Map<string, Known>(existing.map((e) => [e.id, e])));
@@ -196,6 +212,7 @@ function applyMerges(plan: Plan): void {
 		pendingInsert.row.verdict = item.row.verdict;
 		pendingInsert.row.rejectReason = item.row.rejectReason;
 		pendingInsert.row.verdictAt = item.row.verdictAt;
+		pendingInsert.row.verdictBy = item.row.verdictBy;
 	}
 }
 
@@ -223,14 +240,14 @@ async function applyVerdicts(tx: Db, workspaceId: string, items: PreparedAttempt
 	const values = sql.join(
 		items.map(
 			(i) =>
-				sql`(${i.row.id}::text, ${i.row.verdict}::text, ${i.row.rejectReason ?? null}::text, ${i.row.verdictAt?.toISOString() ?? null}::timestamptz)`
+				sql`(${i.row.id}::text, ${i.row.verdict}::text, ${i.row.rejectReason ?? null}::text, ${i.row.verdictAt?.toISOString() ?? null}::timestamptz, ${i.row.verdictBy ?? null}::text)`
 		),
 		sql`, `
 	);
 	await tx.execute(sql`
 		update ${attempts} as a
-		set verdict = v.verdict, reject_reason = v.reason, verdict_at = v.at
-		from (values ${values}) as v(id, verdict, reason, at)
+		set verdict = v.verdict, reject_reason = v.reason, verdict_at = v.at, verdict_by = v.by
+		from (values ${values}) as v(id, verdict, reason, at, by)
 		where a.workspace_id = ${workspaceId} and a.id = v.id`);
 }
 
@@ -241,10 +258,10 @@ const attemptColumns = Object.entries(getTableColumns(attempts)).map(([key, colu
 type InsertColumn = (typeof attemptColumns)[number];
 
 /**
- * The columns to insert, or undefined for rows that take drizzle's own path: a column with a default
- * computed in JS or a generated one, or a column left undefined in some rows only while it has a default (drizzle writes `default`
- * for an undefined value: that is NULL in a column without one). A column undefined in every row is left
- * out, so it takes its default too.
+ * The columns to insert, or undefined for rows that take drizzle's own path: a value given as SQL, a
+ * column with a default computed in JS or a generated one, or a column left undefined in some rows only
+ * while it has a default (drizzle writes `default` for an undefined value: NULL in a column without one).
+ * A column undefined in every row is left out, so it takes its default too.
  */
 function insertColumns(rows: NewAttempt[]): InsertColumn[] | undefined {
 	const columns: InsertColumn[] = [];
@@ -252,7 +269,14 @@ function insertColumns(rows: NewAttempt[]): InsertColumn[] | undefined {
 		const { key, column } = entry;
 		if (column.defaultFn || column.onUpdateFn || column.generated || column.generatedIdentity)
 			return undefined;
-		const given = rows.filter((row) => row[key] !== undefined).length;
+		let given = 0;
+		for (const row of rows) {
+			const value = row[key];
+			if (value === undefined) continue;
+			given++;
+			if (typeof value === 'object' && (is(value, SQL) || is(value, Param) || is(value, Placeholder)))
+				return undefined;
+		}
 		if (given === 0) continue;
 		if (given < rows.length && column.hasDefault) return undefined;
 		columns.push(entry);
