@@ -1,0 +1,99 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { slug } from '$lib/schemas/attempt';
+import { createKey, listKeys, revokeKey, type Scope } from '$lib/server/api-keys';
+import { db } from '$lib/server/app';
+import { audit } from '$lib/server/audit';
+import { requireRole, workspaceOf } from '$lib/server/context';
+import { listProjects } from '$lib/server/queries/projects';
+import { workspaceTimeZone } from '$lib/server/workspaces';
+
+const SCOPES: Record<'both' | 'ingest' | 'read', Scope[]> = {
+	both: ['ingest', 'read'],
+	ingest: ['ingest'],
+	read: ['read']
+};
+
+const createSchema = z.strictObject({
+	name: z.string().trim().min(1, 'Give the key a name, e.g. the script or team that uses it.').max(100),
+	scope: z.enum(['both', 'ingest', 'read'], 'Pick what the key may do.'),
+	projects: z.array(slug).max(100)
+});
+
+const revokeSchema = z.strictObject({ id: z.string().min(1).max(100) });
+
+/** The first message per field, for the form. */
+function fieldErrors(error: z.ZodError): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const issue of error.issues) out[String(issue.path[0] ?? 'form')] ??= issue.message;
+	return out;
+}
+
+export const load: PageServerLoad = async ({ locals }) => {
+	requireRole(locals, 'admin');
+	const workspaceId = workspaceOf(locals);
+	const database = db();
+	const [keys, projects, timeZone] = await Promise.all([
+		listKeys(database, workspaceId),
+		listProjects(database, workspaceId),
+		workspaceTimeZone(database, workspaceId)
+	]);
+	return { keys, projects, timeZone };
+};
+
+export const actions: Actions = {
+	create: async ({ locals, request }) => {
+		requireRole(locals, 'admin');
+		const workspaceId = workspaceOf(locals);
+		const form = await request.formData();
+		const values = {
+			name: String(form.get('name') ?? ''),
+			scope: String(form.get('scope') ?? ''),
+			projects: form.getAll('projects').map(String)
+		};
+		const parsed = createSchema.safeParse(values);
+		if (!parsed.success) return fail(400, { form: 'create', values, errors: fieldErrors(parsed.error) });
+		const database = db();
+		const known = new Set((await listProjects(database, workspaceId)).map((p) => p.slug));
+		const unknown = parsed.data.projects.filter((p) => !known.has(p));
+		if (unknown.length > 0) {
+			const errors = { projects: `No such project in this workspace: ${unknown.join(', ')}.` };
+			return fail(400, { form: 'create', values, errors });
+		}
+		const input = {
+			name: parsed.data.name,
+			scopes: SCOPES[parsed.data.scope],
+			projects: parsed.data.projects
+		};
+		const actor = locals.user!.email;
+		const created = await createKey(database, workspaceId, input, actor);
+		await audit(database, workspaceId, actor, 'key.created', {
+			id: created.id,
+			name: created.name,
+			prefix: created.prefix,
+			scopes: input.scopes,
+			projects: input.projects
+		});
+		// The key itself leaves the server this once, in this response; only its hash is stored.
+		return { form: 'create', created };
+	},
+
+	revoke: async ({ locals, request }) => {
+		requireRole(locals, 'admin');
+		const workspaceId = workspaceOf(locals);
+		const parsed = revokeSchema.safeParse({ id: (await request.formData()).get('id') });
+		if (!parsed.success) return fail(400, { form: 'revoke', message: 'Which key? Reload and try again.' });
+		const database = db();
+		const key = (await listKeys(database, workspaceId)).find((k) => k.id === parsed.data.id);
+		if (!key || !(await revokeKey(database, workspaceId, parsed.data.id))) {
+			return fail(404, { form: 'revoke', message: 'That key does not exist or is already revoked.' });
+		}
+		await audit(database, workspaceId, locals.user!.email, 'key.revoked', {
+			id: key.id,
+			name: key.name,
+			prefix: key.prefix
+		});
+		return { form: 'revoke', revoked: key.name };
+	}
+};
