@@ -27,6 +27,7 @@ const PAGES = [
 	'/settings/members',
 	'/settings/audit',
 	'/workspaces/new',
+	'/account',
 	'/export/attempts.csv',
 	'/export/weekly.csv'
 ];
@@ -110,5 +111,22 @@ describe('signing in', () => {
 		expect((await postForm(server, '/login', { email: email.toUpperCase(), password: 'x' })).status).toBe(
 			429
 		);
+	});
+
+	test('a user changes their own password, knowing the current one', async () => {
+		const user = await signInHttp(server, TEST_ADMIN.email, TEST_ADMIN.password);
+		const next = 'another long passphrase';
+		const wrong = await user.post('/account', { current: 'not it', password: next, confirm: next });
+		expect(wrong.status).toBe(400);
+		const changed = await user.post('/account', {
+			current: TEST_ADMIN.password,
+			password: next,
+			confirm: next
+		});
+		expect(changed.status).toBe(200);
+		expect((await postForm(server, '/login', TEST_ADMIN)).status).toBe(400);
+		const again = await signInHttp(server, TEST_ADMIN.email, next);
+		const back = { current: next, password: TEST_ADMIN.password, confirm: TEST_ADMIN.password };
+		expect((await again.post('/account', back)).status).toBe(200);
 	});
 });
