@@ -211,3 +211,55 @@ describe("another workspace's data", () => {
 		expect(TEST_KEY).not.toBe(otherKey);
 	});
 });
+
+describe('API key scopes and projects, over HTTP', () => {
+	async function keyFor(form: Record<string, string>, projects: string[] = []): Promise<string> {
+		const body = new URLSearchParams(form);
+		for (const p of projects) body.append('projects', p);
+		const response = await fetch(`${server.url}/settings/keys?/create`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				origin: server.url,
+				cookie: users.owner.cookie
+			},
+			body
+		});
+		expect(response.status).toBe(200);
+		return /kr_[\w-]{32}/.exec(await response.text())?.[0] ?? '';
+	}
+	const call = (key: string, path: string, body?: unknown) =>
+		fetch(server.url + path, {
+			method: body ? 'POST' : 'GET',
+			headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+			body: body ? JSON.stringify(body) : undefined
+		});
+	const attempt = (project: string) => ({
+		id: `scoped-${project}-${Math.random()}`,
+		project,
+		model: 'sora-2',
+		durationSeconds: 4,
+		resolution: '1280x720'
+	});
+
+	test('a read key cannot ingest; an ingest key cannot read', async () => {
+		const read = await keyFor({ name: 'reader', scope: 'read' });
+		expect((await call(read, '/api/v1/attempts', attempt('visible'))).status).toBe(403);
+		expect((await call(read, '/api/v1/summary')).status).toBe(200);
+		const ingest = await keyFor({ name: 'writer', scope: 'ingest' });
+		expect((await call(ingest, '/api/v1/attempts', attempt('visible'))).status).toBe(200);
+		expect((await call(ingest, '/api/v1/summary')).status).toBe(403);
+	});
+
+	test('a key restricted to a project writes and reads only that project', async () => {
+		const key = await keyFor({ name: 'visible only', scope: 'both' }, ['visible']);
+		expect((await call(key, '/api/v1/attempts', attempt('visible'))).status).toBe(200);
+		const elsewhere = await call(key, '/api/v1/attempts', attempt('elsewhere'));
+		expect(elsewhere.status).toBe(403);
+		expect((await elsewhere.json()).issues[0]).toMatchObject({ index: 0, path: 'project' });
+		const summary = await call(key, '/api/v1/summary');
+		expect(summary.status).toBe(200);
+		expect((await call(key, '/api/v1/summary?project=elsewhere')).status).toBe(403);
+	});
+});
