@@ -52,7 +52,8 @@ export async function signIn(page: Page, server: TestServer, who = TEST_ADMIN): 
 	await page.getByLabel('Email').fill(who.email);
 	await page.getByLabel('Password').fill(who.password);
 	await Promise.all([
-		page.waitForURL((url) => !url.pathname.startsWith('/login')),
+		// The redirect's arrival is enough; a loaded machine may take long over the next page's charts.
+		page.waitForURL((url) => !url.pathname.startsWith('/login'), { waitUntil: 'commit', timeout: 60_000 }),
 		page.getByRole('button', { name: 'Sign in' }).click()
 	]);
 }
