@@ -11,12 +11,6 @@ import { axisTitle, FALLBACK_COLOUR, GRID, INK, usdTick, type PreparedChart } fr
 type Mixed = ChartConfiguration<'bar' | 'line', (number | null)[], string>;
 type Model = { model: string; displayName: string };
 
-/**
- * Chart.js's configuration types are invariant in the chart type, so ChartCard refuses a bar-only config
- * (prepare.ts's) although it draws it like any other; this is the one place that says so.
- */
-export const asCardChart = <C>(chart: PreparedChart<C>) => chart as unknown as PreparedChart<Mixed>;
-
 /** (now - before) / before; null when there is nothing to compare with (before 0 or missing). */
 export function percentChange(now: number | null, before: number | null): number | null {
 	return now === null || before === null || before === 0 ? null : (now - before) / before;
