@@ -5,9 +5,11 @@
 // end). Calls are interleaved (keeprate, baseline, keeprate, baseline...) with fresh ids each time; round 0
 // is a discarded warm-up; the table gives the median of the rounds. PostgreSQL runs in a scratch database
 // `keeprate_bench_<time>`, dropped at the end (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/
-// postgres, is only used to create and drop it); PGlite runs in memory.
-import { once } from 'node:events';
-import { connect } from 'node:net';
+// postgres, is only used to create and drop it); PGlite runs in a temporary data folder, as `npm start` runs
+// it (in memory, its files grow by copying, and the run measures that instead).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { PGlite } from '@electric-sql/pglite';
@@ -36,7 +38,7 @@ const { values: flags } = parseArgs({
 const rounds = positive('rounds', flags.rounds);
 // Per round and contender: single attempts, and batches of BATCH (~1 minute per database on 2 cores).
 const singles = flags.singles ? positive('singles', flags.singles) : 100;
-const batches = flags.batches ? positive('batches', flags.batches) : 6;
+const batches = flags.batches ? positive('batches', flags.batches) : 20;
 const which = flags.db ?? 'both';
 if (!['pglite', 'postgres', 'both'].includes(which))
 	fail(`--db must be pglite, postgres or both, not "${which}"`);
@@ -150,14 +152,15 @@ interface Engine {
 }
 
 async function pgliteEngine(): Promise<Engine> {
-	const database = await openDatabase({});
+	const dataDir = mkdtempSync(join(tmpdir(), 'keeprate-bench-'));
+	const database = await openDatabase({ dataDir });
 	await migrate(database);
 	const client = (database.db as unknown as { $client: PGlite }).$client;
 	const [{ server_version: version }] = (
 		await client.query<{ server_version: string }>('show server_version')
 	).rows;
 	return {
-		label: `PGlite (in memory, PostgreSQL ${version})`,
+		label: `PGlite (data folder ${dataDir}, PostgreSQL ${version})`,
 		insertLabel: 'INSERT (1 row)',
 		database,
 		// PGlite's API has no named prepared statements (and EXECUTE takes no parameters): the INSERT
@@ -168,7 +171,10 @@ async function pgliteEngine(): Promise<Engine> {
 		copy: async (csv) => {
 			await client.query(COPY_PGLITE, [], { blob: new Blob([csv]) });
 		},
-		close: () => database.close()
+		close: async () => {
+			await database.close();
+			rmSync(dataDir, { recursive: true, force: true });
+		}
 	};
 }
 
@@ -186,21 +192,11 @@ async function postgresEngine(url: string): Promise<Engine | string> {
 	const target = new URL(url);
 	target.pathname = `/${name}`;
 	const database = await openDatabase({ url: target.toString() });
-	// The floor: one connection with Nagle off (postgres.js leaves it on, and a COPY's data and CopyDone go
-	// in two writes: each COPY would then wait ~40 ms for a delayed ACK). Values go as PostgreSQL text, as in
-	// COPY: jsonb too (postgres.js would JSON-encode the string again).
+	// The floor: one connection of its own. Values go as PostgreSQL text, as in COPY: jsonb too (postgres.js
+	// would JSON-encode the string again).
 	const raw = postgres(target.toString(), {
 		max: 1,
 		onnotice: () => {},
-		// A documented option of postgres.js that its types leave out.
-		...({
-			socket: async () => {
-				const socket = connect(Number(target.port || 5432), target.hostname);
-				socket.setNoDelay(true);
-				await once(socket, 'connect');
-				return socket;
-			}
-		} as object),
 		types: { jsonb: { to: 3802, from: [3802], serialize: (x: string) => x, parse: (x: string) => x } }
 	});
 	const drop = async () => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../src/lib/server/db/connection';
-import { attempts, prices, projects } from '../../src/lib/server/db/schema';
+import { attempts, modelAliases, prices, projects, workspaces } from '../../src/lib/server/db/schema';
 import { ApiError } from '../../src/lib/server/errors';
 import { findAttempt, ingest, setVerdict } from '../../src/lib/server/ingest';
 import { freshWorkspace, testDatabase } from '../setup/db';
@@ -339,5 +339,138 @@ describe('idempotency and late verdicts', () => {
 		expect(results.reduce((n, r) => n + r.accepted, 0)).toBe(50);
 		expect(results.reduce((n, r) => n + r.duplicates, 0)).toBe(100);
 		expect(await stored()).toBe(50);
+	});
+});
+
+describe('storing by COPY', () => {
+	// Text that a naive CSV writer or reader would get wrong: quotes, separators, line breaks, a lone "\."
+	// (COPY's end-of-data marker), backslashes, the word NULL, an empty string, characters outside ASCII.
+	const awkward = {
+		project: 'launch',
+		model: 'house "model", v2',
+		costUsd: 0.25,
+		durationSeconds: 6.5,
+		prompt: 'He said "cut",\n\\.\nthen\ttabs, \\N, NULL; café ☕ 🎬\r\n',
+		shotId: 'NULL',
+		creator: 'Ana, "the" editor',
+		tags: ['wide shot', 'b-roll', 'null'],
+		videoUrl: 'https://cdn.example.com/a%22b.mp4?x=1,2&y="3"',
+		metadata: { note: 'line one\nline "two"', nested: { list: [1, 'a,b', null, true] }, empty: '' },
+		generationSeconds: 0.1 + 0.2
+	};
+
+	test('every value survives exactly, and as the transaction path stores it', async () => {
+		await ingest(database.db, ws, base('before'), now);
+		// The first batch takes COPY; the second holds a stored id, so it takes the transaction.
+		expect(await ingest(database.db, ws, { attempts: [{ id: 'copied', ...awkward }] }, now)).toEqual({
+			accepted: 1,
+			duplicates: 0,
+			updated: 0
+		});
+		expect(
+			await ingest(database.db, ws, { attempts: [base('before'), { id: 'in-transaction', ...awkward }] }, now)
+		).toEqual({ accepted: 1, duplicates: 1, updated: 0 });
+		const { costUsd, ...fields } = awkward;
+		for (const id of ['copied', 'in-transaction']) {
+			const row = await findAttempt(database.db, ws, id);
+			expect(row).toMatchObject({ ...fields, costMicros: costUsd * 1_000_000, costSource: 'reported' });
+			expect(row?.resolution).toBeNull();
+			expect(row?.generationSeconds).toBe(0.30000000000000004);
+		}
+		expect(awkward.prompt.split(/\r?\n/)).toContain('\\.');
+		await ingest(database.db, ws, { attempts: [{ ...base('empty'), prompt: '' }] }, now);
+		expect((await findAttempt(database.db, ws, 'empty'))?.prompt).toBe('');
+	});
+
+	test('a batch holding one stored id among new ones stores the new ones once, counts right', async () => {
+		await ingest(database.db, ws, base('old'), now);
+		const result = await ingest(
+			database.db,
+			ws,
+			{ attempts: [base('n1'), base('n2'), base('old', { verdict: 'keep' }), base('n3')] },
+			now
+		);
+		expect(result).toEqual({ accepted: 3, duplicates: 0, updated: 1 });
+		expect(await stored()).toBe(4);
+		expect((await findAttempt(database.db, ws, 'old'))?.verdict).toBe('keep');
+	});
+
+	test('every project attempts are stored under has its row, however the attempts were inserted', async () => {
+		await database.db.insert(attempts).values({
+			workspaceId: ws,
+			id: 'direct',
+			project: 'side-door',
+			model: 'sora-2',
+			durationSeconds: 4,
+			costMicros: 1,
+			costSource: 'reported',
+			status: 'succeeded',
+			verdict: 'pending',
+			createdAt: now,
+			receivedAt: now,
+			tags: [],
+			contentHash: 'x'
+		});
+		const found = await database.db
+			.select({ slug: projects.slug, name: projects.name })
+			.from(projects)
+			.where(eq(projects.workspaceId, ws));
+		expect(found).toEqual([{ slug: 'side-door', name: 'side-door' }]);
+	});
+});
+
+describe('the cached price book', () => {
+	const version = async () =>
+		(await database.db.select().from(workspaces).where(eq(workspaces.id, ws)))[0].catalogVersion;
+	const cost = async (id: string) => (await findAttempt(database.db, ws, id))?.costMicros;
+
+	test('follows every change to prices, models and aliases, however it is made', async () => {
+		await ingest(database.db, ws, base('p1'), now);
+		expect(await cost('p1')).toBe(800_000);
+
+		// Written straight to the tables, as a script or another keeprate process would.
+		let seen = await version();
+		const newer = { workspaceId: ws, model: 'sora-2', resolution: '1280x720', source: 'test' };
+		await database.db
+			.insert(prices)
+			.values({ ...newer, effectiveFrom: new Date('2026-08-01T00:00:00Z'), microsPerSecond: 70_000 });
+		expect(await version()).toBeGreaterThan(seen);
+		await ingest(database.db, ws, base('p2'), now);
+		expect(await cost('p2')).toBe(560_000);
+
+		seen = await version();
+		await database.db
+			.update(prices)
+			.set({ microsPerSecond: 60_000 })
+			.where(and(eq(prices.workspaceId, ws), eq(prices.source, 'test')));
+		expect(await version()).toBeGreaterThan(seen);
+		await ingest(database.db, ws, base('p3'), now);
+		expect(await cost('p3')).toBe(480_000);
+
+		seen = await version();
+		await database.db.delete(prices).where(and(eq(prices.workspaceId, ws), eq(prices.source, 'test')));
+		expect(await version()).toBeGreaterThan(seen);
+		await ingest(database.db, ws, base('p4'), now);
+		expect(await cost('p4')).toBe(800_000);
+
+		seen = await version();
+		await database.db.insert(modelAliases).values({ workspaceId: ws, alias: 'sora-next', model: 'sora-2' });
+		expect(await version()).toBeGreaterThan(seen);
+		await ingest(database.db, ws, base('p5', { model: 'sora-next' }), now);
+		expect(await findAttempt(database.db, ws, 'p5')).toMatchObject({ model: 'sora-2', costMicros: 800_000 });
+	});
+
+	test('a change in one workspace leaves the others at their version', async () => {
+		const other = await freshWorkspace(database);
+		const before = await version();
+		await database.db.insert(prices).values({
+			workspaceId: other,
+			model: 'sora-2',
+			resolution: '*',
+			effectiveFrom: new Date('2026-01-01T00:00:00Z'),
+			microsPerSecond: 1,
+			source: 'test'
+		});
+		expect(await version()).toBe(before);
 	});
 });

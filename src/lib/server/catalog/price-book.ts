@@ -1,7 +1,7 @@
-// The price book of one workspace, loaded once per batch, and the pure rule that prices an attempt.
+// The price book of one workspace, cached per catalog version, and the pure rule that prices an attempt.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/connection';
-import { modelAliases, models, prices } from '../db/schema';
+import { modelAliases, models, prices, workspaces } from '../db/schema';
 
 export interface BookModel {
 	family: string;
@@ -15,11 +15,12 @@ export interface BookPrice {
 	microsPerSecond: number;
 }
 
+/** Shared between requests once cached: read-only. */
 export interface PriceBook {
-	aliases: Map<string, string>;
-	models: Map<string, BookModel>;
+	aliases: ReadonlyMap<string, string>;
+	models: ReadonlyMap<string, BookModel>;
 	/** Per model, newest first. */
-	prices: Map<string, BookPrice[]>;
+	prices: ReadonlyMap<string, readonly BookPrice[]>;
 }
 
 export async function loadPriceBook(db: Db, workspaceId: string): Promise<PriceBook> {
@@ -28,9 +29,11 @@ export async function loadPriceBook(db: Db, workspaceId: string): Promise<PriceB
 		db.select().from(models).where(eq(models.workspaceId, workspaceId)),
 		db.select().from(prices).where(eq(prices.workspaceId, workspaceId))
 	]);
-	const book: PriceBook = { aliases: new Map(), models: new Map(), prices: new Map() };
-	for (const a of aliasRows) book.aliases.set(a.alias, a.model);
-	for (const m of modelRows) book.models.set(m.model, m);
+	const book = {
+		aliases: new Map(aliasRows.map((a) => [a.alias, a.model])),
+		models: new Map<string, BookModel>(modelRows.map((m) => [m.model, m])),
+		prices: new Map<string, BookPrice[]>()
+	};
 	for (const p of priceRows) {
 		const list = book.prices.get(p.model) ?? [];
 		list.push({
@@ -41,6 +44,30 @@ export async function loadPriceBook(db: Db, workspaceId: string): Promise<PriceB
 		book.prices.set(p.model, list);
 	}
 	for (const list of book.prices.values()) list.sort((a, b) => b.effectiveFromMs - a.effectiveFromMs);
+	return book;
+}
+
+/** Per database, per workspace: the last book loaded and the catalog version it was loaded at. */
+const cached = new WeakMap<Db, Map<string, { version: number; book: PriceBook }>>();
+
+/**
+ * The workspace's price book as of now, for pricing new attempts: one small query while the catalog is
+ * unchanged, a full load after any change to it (triggers raise workspaces.catalog_version on every write
+ * to models, aliases or prices, from this process or any other). The version is read before the book, so
+ * a change made during a load leaves the cached copy one version behind: reloaded on the next call.
+ */
+export async function currentPriceBook(db: Db, workspaceId: string): Promise<PriceBook> {
+	const [row] = await db
+		.select({ version: workspaces.catalogVersion })
+		.from(workspaces)
+		.where(eq(workspaces.id, workspaceId));
+	if (!row) return loadPriceBook(db, workspaceId);
+	let books = cached.get(db);
+	if (!books) cached.set(db, (books = new Map()));
+	const hit = books.get(workspaceId);
+	if (hit?.version === row.version) return hit.book;
+	const book = await loadPriceBook(db, workspaceId);
+	books.set(workspaceId, { version: row.version, book });
 	return book;
 }
 

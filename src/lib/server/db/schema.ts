@@ -25,6 +25,9 @@ export const workspaces = pgTable('workspaces', {
 	timeZone: text('time_zone').notNull().default('UTC'),
 	// Slack-compatible incoming webhook for the weekly digest; null: no digest.
 	digestWebhookUrl: text('digest_webhook_url'),
+	// Raised by triggers on every change to the workspace's models, aliases or prices: a cached price book
+	// of an older version is stale.
+	catalogVersion: bigint('catalog_version', { mode: 'number' }).notNull().default(0),
 	createdAt: ts('created_at').notNull().defaultNow()
 });
 

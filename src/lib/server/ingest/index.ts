@@ -3,7 +3,7 @@ import type { VerdictPatch } from '$lib/schemas/attempt';
 import type { Db } from '../db/connection';
 import { attempts, type Attempt } from '../db/schema';
 import { ApiError } from '../errors';
-import { loadPriceBook } from '../catalog/price-book';
+import { currentPriceBook } from '../catalog/price-book';
 import { prepareAttempts, splitBody } from './prepare';
 import { storeAttempts, type IngestResult } from './store';
 
@@ -25,7 +25,7 @@ export async function ingest(
 	options: IngestOptions = {}
 ): Promise<IngestResult> {
 	const items = splitBody(body);
-	const book = await loadPriceBook(db, workspaceId);
+	const book = await currentPriceBook(db, workspaceId);
 	const prepared = prepareAttempts(workspaceId, items, book, now);
 	const allowed = options.projects ?? [];
 	const outside = prepared.flatMap((p, index) =>

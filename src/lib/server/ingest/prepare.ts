@@ -1,5 +1,5 @@
 // Validate -> price: turns a client's attempts into rows, or lists every problem by index and path.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { attemptSchema, MAX_BATCH, type AttemptInput } from '$lib/schemas/attempt';
 import { usdToMicros } from '$lib/metrics/money';
 import { inferTags } from '$lib/tags/rules';
@@ -62,31 +62,32 @@ const CONTENT_KEYS = [
  * Canonical JSON (keys sorted at every level, the same instant written one way), built field by field:
  * it runs for every attempt ingested.
  */
-export function contentHash(input: AttemptInput): string {
-	const parts: string[] = [];
+export function contentHash(input: AttemptInput, createdAt?: Date): string {
+	let json = '';
 	for (const key of CONTENT_KEYS) {
 		const value = input[key];
 		if (value === undefined) continue;
 		const text =
 			key === 'createdAt'
-				? JSON.stringify(new Date(value as string).toISOString())
+				? `"${(createdAt ?? new Date(value as string)).toISOString()}"`
 				: key === 'metadata'
 					? canonicalJson(value)
 					: JSON.stringify(value);
-		parts.push(`"${key}":${text}`);
+		json += `${json ? ',' : '{'}"${key}":${text}`;
 	}
-	return createHash('sha256')
-		.update(`{${parts.join(',')}}`)
-		.digest('hex');
+	return hash('sha256', `${json || '{'}}`, 'hex');
 }
 
 function canonicalJson(value: unknown): string {
 	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
 	if (value !== null && typeof value === 'object') {
-		const entries = Object.entries(value as Record<string, unknown>)
-			.filter(([, v]) => v !== undefined)
-			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-		return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+		const object = value as Record<string, unknown>;
+		let json = '';
+		for (const key of Object.keys(object).sort()) {
+			if (object[key] === undefined) continue;
+			json += `${json ? ',' : '{'}${JSON.stringify(key)}:${canonicalJson(object[key])}`;
+		}
+		return `${json || '{'}}`;
 	}
 	return JSON.stringify(value);
 }
@@ -187,7 +188,7 @@ export function prepareAttempts(
 				creator: input.creator ?? null,
 				videoUrl: input.videoUrl ?? null,
 				metadata: input.metadata ?? null,
-				contentHash: contentHash(input)
+				contentHash: contentHash(input, input.createdAt ? createdAt : undefined)
 			}
 		});
 	});

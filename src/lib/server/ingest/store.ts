@@ -1,10 +1,11 @@
 // Store a prepared batch atomically: new ids inserted, identical resends counted as duplicates,
 // verdict-only resends applied, any other difference refused (409) with nothing stored. A batch of new ids
-// only (the usual case) is one statement; any other batch, one transaction.
-import { and, eq, getTableColumns, is, Param, Placeholder, SQL, sql } from 'drizzle-orm';
+// only (the usual case) is copied in; any other batch is classified and written in one transaction.
+import { and, eq, getTableColumns, getTableName, is, Param, Placeholder, SQL, sql } from 'drizzle-orm';
+import { copyCsv, csvField } from '../db/copy';
 import { ApiError } from '../errors';
 import type { Db } from '../db/connection';
-import { attempts, projects, type NewAttempt } from '../db/schema';
+import { attempts, type NewAttempt } from '../db/schema';
 import type { PreparedAttempt } from './prepare';
 
 export interface IngestResult {
@@ -37,12 +38,8 @@ export async function storeAttempts(
 	workspaceId: string,
 	batch: PreparedAttempt[]
 ): Promise<IngestResult> {
-	try {
-		const stored = await storeIfAllNew(db, workspaceId, batch);
-		if (stored) return stored;
-	} catch (error) {
-		if (!(error instanceof RaceLost)) throw error;
-	}
+	const stored = await storeIfAllNew(db, batch);
+	if (stored) return stored;
 	for (let attempt = 0; ; attempt++) {
 		try {
 			return await db.transaction((tx) => storeOnce(tx as unknown as Db, workspaceId, batch));
@@ -62,47 +59,28 @@ function isTransient(error: unknown): boolean {
 }
 
 /**
- * Most batches hold only new ids: planned as such, they are stored by one statement, atomic by itself (so
- * without a transaction's two extra round trips). It inserts nothing if any id is stored already, and
- * returns undefined: the batch then takes the transaction below, as every batch once did. A concurrent
- * insert of one of our ids makes the whole statement fail on the primary key: nothing is stored, RaceLost.
+ * Most batches hold only new ids: such a batch is stored by one COPY, the fastest way into the table and
+ * atomic by itself (a trigger adds the rows of new projects in the same statement). If any of its ids is
+ * stored already, by an earlier request or a concurrent one, the COPY fails on the primary key, stores
+ * nothing, and undefined is returned: the batch then takes the transaction below, which classifies it.
  */
-async function storeIfAllNew(
-	db: Db,
-	workspaceId: string,
-	batch: PreparedAttempt[]
-): Promise<IngestResult | undefined> {
+async function storeIfAllNew(db: Db, batch: PreparedAttempt[]): Promise<IngestResult | undefined> {
 	const plan = planBatch(batch, new Map());
 	if (plan.conflicts.length > 0) return undefined;
 	const rows = rowsToInsert(plan);
 	const columns = insertColumns(rows);
 	if (!columns) return undefined;
-	const ids = [...plan.inserts.keys()];
-	const slugs = [...new Set(rows.map((row) => row.project))];
-	let inserted: number;
 	try {
-		const [counts] = rowsOf(
-			await db.execute(sql`
-				with existing as (
-					select from ${attempts}
-					where ${attempts.workspaceId} = ${workspaceId} and ${attempts.id} = any(${sql.param(ids)}::text[])
-				), new_projects as (
-					insert into ${projects} (${sql.identifier(projects.workspaceId.name)}, ${sql.identifier(projects.slug.name)}, ${sql.identifier(projects.name.name)})
-					select ${workspaceId}::text, slug, slug from unnest(${sql.param(slugs)}::text[]) as s(slug)
-					where not exists (select from existing)
-					on conflict do nothing
-				), inserted as (
-					${insertSelect(rows, columns, { where: sql`where not exists (select from existing)`, onConflict: false })}
-				)
-				select (select count(*) from inserted)::int as inserted`)
-		) as { inserted: number }[];
-		inserted = counts.inserted;
+		await copyCsv(
+			db,
+			getTableName(attempts),
+			columns.map(({ column }) => column.name),
+			copyRows(rows, columns)
+		);
 	} catch (error) {
-		if (!isUniqueViolation(error)) throw error;
-		applyMerges(plan);
-		throw new RaceLost();
+		if (isUniqueViolation(error)) return undefined;
+		throw error;
 	}
-	if (inserted === 0) return undefined;
 	applyMerges(plan);
 	return plan.result;
 }
@@ -146,11 +124,6 @@ async function storeOnce(tx: Db, workspaceId: string, batch: PreparedAttempt[]):
 	}
 
 	if (plan.inserts.size > 0) {
-		const slugs = [...new Set([...plan.inserts.values()].map((i) => i.row.project))];
-		await tx
-			.insert(projects)
-			.values(slugs.map((slug) => ({ workspaceId, slug, name: slug })))
-			.onConflictDoNothing();
 		const inserted = await insertAttempts(
 			tx,
 			[...plan.inserts.values()].map((i) => i.row)
@@ -292,11 +265,7 @@ function insertColumns(rows: NewAttempt[]): InsertColumn[] | undefined {
  * mapToDriverValue), quoted in an array literal, and is read by the column type's input function, as a
  * parameter would be (array columns go as text, read as their type row by row).
  */
-function insertSelect(
-	rows: NewAttempt[],
-	columns: InsertColumn[],
-	{ where = sql``, onConflict = true }: { where?: SQL; onConflict?: boolean } = {}
-): SQL {
+function insertSelect(rows: NewAttempt[], columns: InsertColumn[]): SQL {
 	const names = sql.join(
 		columns.map(({ column }) => sql.identifier(column.name)),
 		sql`, `
@@ -330,14 +299,40 @@ function insertSelect(
 		}
 	}
 	return sql`insert into ${attempts} (${names})
-		select ${sql.join(selected, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as v(${names}) ${where}
-		${onConflict ? sql`on conflict do nothing` : sql``}
+		select ${sql.join(selected, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as v(${names})
+		on conflict do nothing
 		returning 1`;
 }
 
 /** An element of an array literal: always quoted, so that any text (even "NULL") stays that text. */
 const quoteElement = (text: string): string =>
 	`"${/[\\"]/.test(text) ? text.replace(/[\\"]/g, '\\$&') : text}"`;
+
+/**
+ * `rows` as CSV for COPY: each value as the very text drizzle would send as a parameter (its own
+ * mapToDriverValue; an array column's value is its array literal), read by the column type's input function.
+ */
+function copyRows(rows: NewAttempt[], columns: InsertColumn[]): string {
+	const fields: string[][] = rows.map(() => []);
+	for (const { key, column } of columns) {
+		// Neighbouring rows often share a value (the workspace, the time received): converted once.
+		let previous: unknown = undefined;
+		let field = '';
+		for (let i = 0; i < rows.length; i++) {
+			const value = rows[i][key];
+			if (i === 0 || value !== previous) {
+				previous = value;
+				field = csvField(
+					value === null || value === undefined ? null : String(column.mapToDriverValue(value))
+				);
+			}
+			fields[i].push(field);
+		}
+	}
+	let csv = '';
+	for (const row of fields) csv += `${row.join(',')}\n`;
+	return csv;
+}
 
 /** Inserts new rows (`on conflict do nothing`); returns how many were inserted. */
 async function insertAttempts(tx: Db, rows: NewAttempt[]): Promise<number> {
