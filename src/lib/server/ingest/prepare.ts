@@ -92,17 +92,24 @@ function canonicalJson(value: unknown): string {
 	return JSON.stringify(value);
 }
 
-/** The path of the first string (or key) holding U+0000, or null. */
+/** The path of the first string (or key) holding U+0000, or null. `path` is the walk's own stack. */
 function pathToNul(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
-	if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+	if (typeof value === 'string') return value.includes('\u0000') ? [...path] : null;
 	if (Array.isArray(value)) {
 		for (let i = 0; i < value.length; i++) {
-			const found = pathToNul(value[i], [...path, i]);
+			path.push(i);
+			const found = pathToNul(value[i], path);
+			path.pop();
 			if (found) return found;
 		}
 	} else if (value !== null && typeof value === 'object') {
-		for (const [k, v] of Object.entries(value)) {
-			const found = k.includes('\u0000') ? [...path, k] : pathToNul(v, [...path, k]);
+		for (const key in value) {
+			if (!Object.hasOwn(value, key)) continue;
+			path.push(key);
+			const found = key.includes('\u0000')
+				? [...path]
+				: pathToNul((value as Record<string, unknown>)[key], path);
+			path.pop();
 			if (found) return found;
 		}
 	}
