@@ -474,3 +474,100 @@ describe('the cached price book', () => {
 		expect(await version()).toBe(before);
 	});
 });
+
+describe('big batches (on PostgreSQL, copied while later chunks are still being checked)', () => {
+	const many = (prefix: string, n: number, extra: (i: number) => Record<string, unknown> = () => ({})) =>
+		Array.from({ length: n }, (_, i) => base(`${prefix}${i}`, { durationSeconds: 1 + (i % 7), ...extra(i) }));
+	// sora-2 at $0.10/s: the cost of many(..., n) in micro-dollars.
+	const costOf = (n: number) =>
+		Array.from({ length: n }, (_, i) => (1 + (i % 7)) * 100_000).reduce((a, b) => a + b);
+	const spent = async () => {
+		const [row] = await database.db
+			.select({ micros: sql<number>`coalesce(sum(${attempts.costMicros}), 0)`.mapWith(Number) })
+			.from(attempts)
+			.where(eq(attempts.workspaceId, ws));
+		return row.micros;
+	};
+
+	test('a batch of 1000 new attempts is stored whole, each priced', async () => {
+		expect(await ingest(database.db, ws, { attempts: many('b', 1000) }, now)).toEqual({
+			accepted: 1000,
+			duplicates: 0,
+			updated: 0
+		});
+		expect(await stored()).toBe(1000);
+		expect(await spent()).toBe(costOf(1000));
+	});
+
+	test('a problem in a late chunk refuses the whole batch: 400 before 422, nothing stored', async () => {
+		const mixed = many('m', 250, (i) =>
+			i === 230 ? { durationSeconds: -1 } : i === 30 ? { resolution: '3840x2160' } : {}
+		);
+		const invalid = await refusal(ingest(database.db, ws, { attempts: mixed }, now));
+		expect(invalid.status).toBe(400);
+		expect(invalid.issues).toEqual([{ index: 230, path: 'durationSeconds', message: expect.any(String) }]);
+		expect(await stored()).toBe(0);
+
+		mixed[230] = base('m230');
+		const unpriceable = await refusal(ingest(database.db, ws, { attempts: mixed }, now));
+		expect(unpriceable.status).toBe(422);
+		expect(unpriceable.issues.map((i) => i.index)).toEqual([30]);
+		expect(await stored()).toBe(0);
+
+		// The refused COPYs left nothing behind: the same ids go in afterwards.
+		expect((await ingest(database.db, ws, { attempts: many('m', 250) }, now)).accepted).toBe(250);
+		expect(await spent()).toBe(costOf(250));
+	});
+
+	test('an attempt outside a restricted key’s projects, late in the batch, refuses it (403)', async () => {
+		const batch = many('k', 300, (i) => (i === 290 ? { project: 'elsewhere' } : {}));
+		const error = await refusal(ingest(database.db, ws, { attempts: batch }, now, { projects: ['launch'] }));
+		expect(error.status).toBe(403);
+		expect(error.issues.map((i) => i.index)).toEqual([290]);
+		expect(await stored()).toBe(0);
+	});
+
+	test('one stored id in a big batch: the rest stored once, a changed verdict applied, by whom', async () => {
+		await ingest(database.db, ws, base('s220', { durationSeconds: 1 + (220 % 7) }), now);
+		const batch = many('s', 250, (i) => (i === 220 ? { verdict: 'keep' } : {}));
+		expect(await ingest(database.db, ws, { attempts: batch }, now, { by: 'key:k1' })).toEqual({
+			accepted: 249,
+			duplicates: 0,
+			updated: 1
+		});
+		expect(await stored()).toBe(250);
+		expect(await spent()).toBe(costOf(250));
+		expect(await findAttempt(database.db, ws, 's220')).toMatchObject({
+			verdict: 'keep',
+			verdictBy: 'key:k1'
+		});
+	});
+
+	test('one stored id sent with other content: 409, and nothing of the big batch is stored', async () => {
+		await ingest(database.db, ws, base('c120'), now);
+		const error = await refusal(ingest(database.db, ws, { attempts: many('c', 250) }, now));
+		expect(error.status).toBe(409);
+		expect(error.extra.conflicts).toEqual(['c120']);
+		expect(await stored()).toBe(1);
+	});
+
+	test('an id sent twice in a big batch behaves like two requests', async () => {
+		const batch = [...many('d', 200), base('d5', { durationSeconds: 6, verdict: 'reject' })];
+		expect(await ingest(database.db, ws, { attempts: batch }, now)).toEqual({
+			accepted: 200,
+			duplicates: 0,
+			updated: 1
+		});
+		expect(await stored()).toBe(200);
+		expect((await findAttempt(database.db, ws, 'd5'))?.verdict).toBe('reject');
+	});
+
+	test('concurrent big batches with the same ids store each attempt once', async () => {
+		const batch = { attempts: many('r', 300) };
+		const results = await Promise.all([1, 2, 3].map(() => ingest(database.db, ws, batch, now)));
+		expect(results.reduce((n, r) => n + r.accepted, 0)).toBe(300);
+		expect(results.reduce((n, r) => n + r.duplicates, 0)).toBe(600);
+		expect(await stored()).toBe(300);
+		expect(await spent()).toBe(costOf(300));
+	});
+});

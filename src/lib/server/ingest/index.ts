@@ -1,11 +1,19 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, getTableName } from 'drizzle-orm';
 import type { VerdictPatch } from '$lib/schemas/attempt';
 import type { Db } from '../db/connection';
 import { attempts, type Attempt } from '../db/schema';
-import { ApiError } from '../errors';
+import { canStreamCopy, openCopy } from '../db/copy';
+import { ApiError, type Issue } from '../errors';
 import { currentPriceBook } from '../catalog/price-book';
-import { prepareAttempts, splitBody } from './prepare';
-import { storeAttempts, type IngestResult } from './store';
+import { prepareRange, refusalOf, splitBody, type Preparation } from './prepare';
+import {
+	COPY_COLUMNS,
+	copyRows,
+	isUniqueViolation,
+	storeAttempts,
+	storeInTransaction,
+	type IngestResult
+} from './store';
 
 export type { IngestResult };
 
@@ -17,6 +25,9 @@ export interface IngestOptions {
 	projects?: string[];
 }
 
+/** Attempts validated and priced at a time while the rows before them are on their way to the server. */
+const CHUNK = 100;
+
 export async function ingest(
 	db: Db,
 	workspaceId: string,
@@ -26,17 +37,71 @@ export async function ingest(
 ): Promise<IngestResult> {
 	const items = splitBody(body);
 	const book = await currentPriceBook(db, workspaceId);
-	const prepared = prepareAttempts(workspaceId, items, book, now);
+	const found: Preparation & { outside: Issue[] } = { rows: [], invalid: [], unpriceable: [], outside: [] };
 	const allowed = options.projects ?? [];
-	const outside = prepared.flatMap((p, index) =>
-		allowed.length > 0 && !allowed.includes(p.row.project)
-			? [{ index, path: 'project', message: `this API key may only write to ${allowed.join(', ')}` }]
-			: []
-	);
-	if (outside.length > 0)
-		throw new ApiError(403, 'attempts outside the API key’s projects: nothing was stored', outside);
-	for (const p of prepared) if (p.row.verdictAt) p.row.verdictBy = options.by ?? null;
-	return storeAttempts(db, workspaceId, prepared);
+	/** Prepares items[from, to) into `found`; true while the body has no problem so far. */
+	const prepare = (from: number, to: number): boolean => {
+		const part = prepareRange(workspaceId, items, book, now, from, to);
+		found.invalid.push(...part.invalid);
+		found.unpriceable.push(...part.unpriceable);
+		part.rows.forEach((p, k) => {
+			// Indices hold while nothing is refused, the only case in which this refusal is given.
+			if (allowed.length > 0 && !allowed.includes(p.row.project))
+				found.outside.push({
+					index: from + k,
+					path: 'project',
+					message: `this API key may only write to ${allowed.join(', ')}`
+				});
+			if (p.row.verdictAt) p.row.verdictBy = options.by ?? null;
+			found.rows.push(p);
+		});
+		return found.invalid.length + found.unpriceable.length + found.outside.length === 0;
+	};
+	const refuse = () => {
+		const refusal = refusalOf(found);
+		if (refusal) throw refusal;
+		if (found.outside.length > 0)
+			throw new ApiError(403, 'attempts outside the API key’s projects: nothing was stored', found.outside);
+	};
+
+	if (items.length > CHUNK && canStreamCopy(db) && distinctIds(items)) {
+		// A big batch for a PostgreSQL server: a COPY is opened at once and fed chunk by chunk, the server
+		// storing each while the next is validated and priced. Any refusal cancels it: nothing is stored.
+		const copy = await openCopy(db, getTableName(attempts), COPY_COLUMNS);
+		let ended = false;
+		try {
+			for (let from = 0; from < items.length; from += CHUNK) {
+				const to = Math.min(from + CHUNK, items.length);
+				const rows = found.rows.length;
+				if (prepare(from, to)) await copy.write(copyRows(found.rows.slice(rows).map((p) => p.row)));
+			}
+			refuse();
+			ended = true;
+			await copy.end();
+		} catch (error) {
+			if (!ended) await copy.abort();
+			// One of the ids is stored already: the batch is classified against what is stored.
+			if (ended && isUniqueViolation(error)) return storeInTransaction(db, workspaceId, found.rows);
+			throw error;
+		}
+		return { accepted: found.rows.length, duplicates: 0, updated: 0 };
+	}
+	prepare(0, items.length);
+	refuse();
+	return storeAttempts(db, workspaceId, found.rows);
+}
+
+/** No id sent twice in the body (as the contract reads ids: trimmed), so no row depends on another. */
+function distinctIds(items: unknown[]): boolean {
+	const ids = new Set<string>();
+	for (const item of items) {
+		const id = (item as { id?: unknown } | null)?.id;
+		if (typeof id !== 'string') continue;
+		const trimmed = id.trim();
+		if (ids.has(trimmed)) return false;
+		ids.add(trimmed);
+	}
+	return true;
 }
 
 /** One attempt; null when unknown, or outside the projects a restricted key may see. */

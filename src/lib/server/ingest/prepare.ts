@@ -122,30 +122,43 @@ export interface PreparedAttempt {
 	verdictSent: boolean;
 }
 
-/** Validate every item (400), then price every valid one (422); nothing is returned unless all pass. */
-export function prepareAttempts(
+/** What preparing some of a body's items found: the rows of those that pass, every problem by index. */
+export interface Preparation {
+	rows: PreparedAttempt[];
+	/** Against the contract (400). */
+	invalid: Issue[];
+	/** Valid, but the price book cannot price them (422). */
+	unpriceable: Issue[];
+}
+
+/** Validate and price items[from, to); problems are listed, not thrown (see refusalOf). */
+export function prepareRange(
 	workspaceId: string,
 	items: unknown[],
 	book: PriceBook,
-	now: Date
-): PreparedAttempt[] {
-	const parsed: AttemptInput[] = [];
-	const issues: Issue[] = [];
-	items.forEach((item, index) => {
+	now: Date,
+	from = 0,
+	to = items.length
+): Preparation {
+	const found: Preparation = { rows: [], invalid: [], unpriceable: [] };
+	for (let index = from; index < to; index++) {
+		const item = items[index];
 		// PostgreSQL text cannot hold U+0000: refuse it here, by path, rather than fail in the database.
 		const nul = pathToNul(item);
 		if (nul !== null) {
-			issues.push({ index, path: formatPath(nul), message: 'must not contain the NUL character (U+0000)' });
-			return;
+			found.invalid.push({
+				index,
+				path: formatPath(nul),
+				message: 'must not contain the NUL character (U+0000)'
+			});
+			continue;
 		}
 		const result = attemptSchema.safeParse(item);
-		if (result.success) parsed.push(result.data);
-		else issues.push(...zodIssues(result.error, index));
-	});
-	if (issues.length > 0) throw new ApiError(400, 'invalid attempts: nothing was stored', issues);
-
-	const prepared: PreparedAttempt[] = [];
-	parsed.forEach((input, index) => {
+		if (!result.success) {
+			found.invalid.push(...zodIssues(result.error, index));
+			continue;
+		}
+		const input = result.data;
 		const model = canonicalModel(book, input.model);
 		const createdAt = input.createdAt ? new Date(input.createdAt) : now;
 		const status = input.status ?? 'succeeded';
@@ -158,18 +171,15 @@ export function prepareAttempts(
 			createdAtMs: createdAt.getTime()
 		});
 		if (!priced.ok) {
-			issues.push({
-				index,
-				path: input.costUsd === undefined ? 'costUsd' : 'model',
-				message: priced.message
-			});
-			return;
+			const path = input.costUsd === undefined ? 'costUsd' : 'model';
+			found.unpriceable.push({ index, path, message: priced.message });
+			continue;
 		}
 		const verdict = input.verdict ?? 'pending';
 		// Client tags win, even an empty list; without them the rules tag the prompt at once (a model may
 		// refine them later, in the background). The content hash stays on the input as sent.
 		const inferred = input.tags === undefined && input.prompt ? inferTags(input.prompt) : undefined;
-		prepared.push({
+		found.rows.push({
 			verdictSent: input.verdict !== undefined,
 			row: {
 				workspaceId,
@@ -184,6 +194,7 @@ export function prepareAttempts(
 				verdict,
 				rejectReason: input.rejectReason ?? null,
 				verdictAt: verdict === 'pending' ? null : now,
+				verdictBy: null,
 				createdAt,
 				receivedAt: now,
 				shotId: input.shotId ?? null,
@@ -198,8 +209,28 @@ export function prepareAttempts(
 				contentHash: contentHash(input, input.createdAt ? createdAt : undefined)
 			}
 		});
-	});
-	if (issues.length > 0)
-		throw new ApiError(422, 'attempts that cannot be priced: nothing was stored', issues);
-	return prepared;
+	}
+	return found;
+}
+
+/** The answer to a body with problems: invalid input (400) first, else what cannot be priced (422). */
+export function refusalOf(found: Pick<Preparation, 'invalid' | 'unpriceable'>): ApiError | undefined {
+	if (found.invalid.length > 0)
+		return new ApiError(400, 'invalid attempts: nothing was stored', found.invalid);
+	if (found.unpriceable.length > 0)
+		return new ApiError(422, 'attempts that cannot be priced: nothing was stored', found.unpriceable);
+	return undefined;
+}
+
+/** Validate every item (400), then price every valid one (422); nothing is returned unless all pass. */
+export function prepareAttempts(
+	workspaceId: string,
+	items: unknown[],
+	book: PriceBook,
+	now: Date
+): PreparedAttempt[] {
+	const found = prepareRange(workspaceId, items, book, now);
+	const refusal = refusalOf(found);
+	if (refusal) throw refusal;
+	return found.rows;
 }

@@ -38,8 +38,15 @@ export async function storeAttempts(
 	workspaceId: string,
 	batch: PreparedAttempt[]
 ): Promise<IngestResult> {
-	const stored = await storeIfAllNew(db, batch);
-	if (stored) return stored;
+	return (await storeIfAllNew(db, batch)) ?? storeInTransaction(db, workspaceId, batch);
+}
+
+/** The batch classified against the stored attempts and written, in one transaction. */
+export async function storeInTransaction(
+	db: Db,
+	workspaceId: string,
+	batch: PreparedAttempt[]
+): Promise<IngestResult> {
 	for (let attempt = 0; ; attempt++) {
 		try {
 			return await db.transaction((tx) => storeOnce(tx as unknown as Db, workspaceId, batch));
@@ -86,7 +93,7 @@ async function storeIfAllNew(db: Db, batch: PreparedAttempt[]): Promise<IngestRe
 }
 
 /** SQLSTATE 23505, from the driver's error or the one drizzle wraps it in. */
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
 	for (let e = error; e instanceof Error; e = e.cause) {
 		if ((e as Error & { code?: unknown }).code === '23505') return true;
 	}
@@ -230,6 +237,9 @@ const attemptColumns = Object.entries(getTableColumns(attempts)).map(([key, colu
 }));
 type InsertColumn = (typeof attemptColumns)[number];
 
+/** Every column of attempts, in the order copyRows writes them by default. */
+export const COPY_COLUMNS = attemptColumns.map(({ column }) => column.name);
+
 /**
  * The columns to insert, or undefined for rows that take drizzle's own path: a value given as SQL, a
  * column with a default computed in JS or a generated one, or a column left undefined in some rows only
@@ -312,7 +322,7 @@ const quoteElement = (text: string): string =>
  * `rows` as CSV for COPY: each value as the very text drizzle would send as a parameter (its own
  * mapToDriverValue; an array column's value is its array literal), read by the column type's input function.
  */
-function copyRows(rows: NewAttempt[], columns: InsertColumn[]): string {
+export function copyRows(rows: NewAttempt[], columns: InsertColumn[] = attemptColumns): string {
 	const fields: string[][] = rows.map(() => []);
 	for (const { key, column } of columns) {
 		// Neighbouring rows often share a value (the workspace, the time received): converted once.
@@ -321,6 +331,9 @@ function copyRows(rows: NewAttempt[], columns: InsertColumn[]): string {
 		for (let i = 0; i < rows.length; i++) {
 			const value = rows[i][key];
 			if (i === 0 || value !== previous) {
+				// COPY has no DEFAULT: a missing value would be stored as NULL.
+				if (value === undefined && column.hasDefault)
+					throw new Error(`attempt ${rows[i].id} has no ${column.name}, and COPY cannot give its default`);
 				previous = value;
 				field = csvField(
 					value === null || value === undefined ? null : String(column.mapToDriverValue(value))
