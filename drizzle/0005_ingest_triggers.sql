@@ -20,8 +20,9 @@ CREATE TRIGGER prices_deleted AFTER DELETE ON prices REFERENCING OLD TABLE AS ch
 -- Every project that attempts are stored under has its row, however they were inserted (COPY included).
 CREATE FUNCTION keeprate_projects_of_new_attempts() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+	-- In key order, so that two statements adding the same new projects queue instead of deadlocking.
 	INSERT INTO projects (workspace_id, slug, name)
-	SELECT DISTINCT workspace_id, project, project FROM inserted
+	SELECT DISTINCT workspace_id, project, project FROM inserted ORDER BY 1, 2
 	ON CONFLICT DO NOTHING;
 	RETURN NULL;
 END

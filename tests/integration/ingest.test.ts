@@ -308,6 +308,24 @@ describe('idempotency and late verdicts', () => {
 		expect(await stored()).toBe(2);
 	});
 
+	test('an id repeated inside one batch records who gave the verdict that stays', async () => {
+		const by = { by: 'key:k1' };
+		await ingest(database.db, ws, { attempts: [base('a1'), base('a1', { verdict: 'keep' })] }, now, by);
+		expect(await findAttempt(database.db, ws, 'a1')).toMatchObject({ verdict: 'keep', verdictBy: 'key:k1' });
+		await ingest(
+			database.db,
+			ws,
+			{ attempts: [base('a2', { verdict: 'keep' }), base('a2', { verdict: 'pending' })] },
+			now,
+			by
+		);
+		expect(await findAttempt(database.db, ws, 'a2')).toMatchObject({
+			verdict: 'pending',
+			verdictAt: null,
+			verdictBy: null
+		});
+	});
+
 	test('ids are scoped to the workspace', async () => {
 		const other = await freshWorkspace(database);
 		await ingest(database.db, ws, base('a1'), now);
@@ -560,6 +578,29 @@ describe('big batches (on PostgreSQL, copied while later chunks are still being 
 		});
 		expect(await stored()).toBe(200);
 		expect((await findAttempt(database.db, ws, 'd5'))?.verdict).toBe('reject');
+	});
+
+	test('concurrent big batches holding the same ids in opposite orders store each attempt once', async () => {
+		const forward = many('o', 300);
+		const results = await Promise.all([
+			ingest(database.db, ws, { attempts: forward }, now),
+			ingest(database.db, ws, { attempts: [...forward].reverse() }, now)
+		]);
+		expect(results.map((r) => r.accepted).sort()).toEqual([0, 300]);
+		expect(results.reduce((n, r) => n + r.duplicates, 0)).toBe(300);
+		expect(await stored()).toBe(300);
+		expect(await spent()).toBe(costOf(300));
+	});
+
+	test('more big batches at once than the pool has connections, and reads meanwhile, all succeed', async () => {
+		const batches = Array.from({ length: 14 }, (_, b) =>
+			ingest(database.db, ws, { attempts: many(`p${b}-`, 400) }, now)
+		);
+		const reads = Array.from({ length: 40 }, () => findAttempt(database.db, ws, 'p0-0'));
+		const results = await Promise.all(batches);
+		await Promise.all(reads);
+		expect(results.every((r) => r.accepted === 400)).toBe(true);
+		expect(await stored()).toBe(14 * 400);
 	});
 
 	test('concurrent big batches with the same ids store each attempt once', async () => {

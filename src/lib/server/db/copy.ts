@@ -54,20 +54,55 @@ export const canStreamCopy = (db: Db): boolean => !(clientOf(db) instanceof PGli
 export async function openCopy(db: Db, table: string, columns: string[]): Promise<OpenCopy> {
 	const client = clientOf(db);
 	if (client instanceof PGlite) throw new Error('PGlite reads a COPY whole: use copyCsv');
-	const stream: Writable = await client.unsafe(copyStatement(table, columns, 'stdin')).writable();
-	// Watched from the start: an error from the server may come while rows are still being written.
+	const release = await copySlot(client);
+	let stream: Writable;
+	try {
+		stream = await client.unsafe(copyStatement(table, columns, 'stdin')).writable();
+	} catch (error) {
+		release();
+		throw error;
+	}
+	// Watched from the start: an error from the server, or a lost connection, may come mid-write.
 	const done = finished(stream);
-	done.catch(() => {});
+	done.then(release, release);
+	const settled = done.then(
+		() => {},
+		() => {}
+	);
 	return {
-		write: (csv) => new Promise<void>((resolve) => stream.write(csv, () => resolve())),
+		// A write whose connection is lost never calls back: the stream's end settles it instead.
+		write: (csv) =>
+			Promise.race([new Promise<void>((resolve) => stream.write(csv, () => resolve())), settled]),
 		end: async () => {
 			stream.end();
 			await done;
 		},
 		abort: async () => {
 			stream.destroy();
-			await done.catch(() => {});
+			await settled;
 		}
+	};
+}
+
+/**
+ * postgres.js refuses a query at once (COPY_IN_PROGRESS) when every connection of its pool is in a COPY,
+ * where it would otherwise wait for one: at most max - 2 COPYs are open at a time, the others wait here.
+ */
+const copySlots = new WeakMap<Sql, { free: number; waiting: (() => void)[] }>();
+
+async function copySlot(client: Sql): Promise<() => void> {
+	let slots = copySlots.get(client);
+	if (!slots) copySlots.set(client, (slots = { free: Math.max(1, client.options.max - 2), waiting: [] }));
+	const pool = slots;
+	if (pool.free > 0) pool.free--;
+	else await new Promise<void>((resolve) => pool.waiting.push(resolve));
+	let released = false;
+	return () => {
+		if (released) return;
+		released = true;
+		const next = pool.waiting.shift();
+		if (next) next();
+		else pool.free++;
 	};
 }
 

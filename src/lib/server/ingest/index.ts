@@ -9,7 +9,7 @@ import { prepareRange, refusalOf, splitBody, type Preparation } from './prepare'
 import {
 	COPY_COLUMNS,
 	copyRows,
-	isUniqueViolation,
+	metOtherAttempts,
 	storeAttempts,
 	storeInTransaction,
 	type IngestResult
@@ -80,8 +80,8 @@ export async function ingest(
 			await copy.end();
 		} catch (error) {
 			if (!ended) await copy.abort();
-			// One of the ids is stored already: the batch is classified against what is stored.
-			if (ended && isUniqueViolation(error)) return storeInTransaction(db, workspaceId, found.rows);
+			// Another request stored one of the ids: the batch is classified against what is stored.
+			if (ended && metOtherAttempts(error)) return storeInTransaction(db, workspaceId, found.rows);
 			throw error;
 		}
 		return { accepted: found.rows.length, duplicates: 0, updated: 0 };

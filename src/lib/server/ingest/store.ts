@@ -68,8 +68,9 @@ function isTransient(error: unknown): boolean {
 /**
  * Most batches hold only new ids: such a batch is stored by one COPY, the fastest way into the table and
  * atomic by itself (a trigger adds the rows of new projects in the same statement). If any of its ids is
- * stored already, by an earlier request or a concurrent one, the COPY fails on the primary key, stores
- * nothing, and undefined is returned: the batch then takes the transaction below, which classifies it.
+ * stored already, by an earlier request or a concurrent one, the COPY fails (see metOtherAttempts),
+ * stores nothing, and undefined is returned: the batch then takes the transaction below, which
+ * classifies it.
  */
 async function storeIfAllNew(db: Db, batch: PreparedAttempt[]): Promise<IngestResult | undefined> {
 	const plan = planBatch(batch, new Map());
@@ -85,17 +86,22 @@ async function storeIfAllNew(db: Db, batch: PreparedAttempt[]): Promise<IngestRe
 			copyRows(rows, columns)
 		);
 	} catch (error) {
-		if (isUniqueViolation(error)) return undefined;
+		if (metOtherAttempts(error)) return undefined;
 		throw error;
 	}
 	applyMerges(plan);
 	return plan.result;
 }
 
-/** SQLSTATE 23505, from the driver's error or the one drizzle wraps it in. */
-export function isUniqueViolation(error: unknown): boolean {
+/**
+ * A COPY that met another request's attempts: one of its ids is stored already (23505), or a concurrent
+ * batch holds some of its ids while waiting for others it holds (a deadlock, 40P01). The transaction
+ * path classifies the batch against what is stored, and runs again after a deadlock.
+ */
+export function metOtherAttempts(error: unknown): boolean {
 	for (let e = error; e instanceof Error; e = e.cause) {
-		if ((e as Error & { code?: unknown }).code === '23505') return true;
+		const code = (e as Error & { code?: unknown }).code;
+		if (code === '23505' || code === '40P01') return true;
 	}
 	return false;
 }
@@ -205,7 +211,8 @@ function rowsToInsert(plan: Plan): NewAttempt[] {
 			...pendingInsert.row,
 			verdict: item.row.verdict,
 			rejectReason: item.row.rejectReason,
-			verdictAt: item.row.verdictAt
+			verdictAt: item.row.verdictAt,
+			verdictBy: item.row.verdictBy
 		};
 	});
 }

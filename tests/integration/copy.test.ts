@@ -1,0 +1,129 @@
+// COPY left open while rows are still being made: on a PostgreSQL server only (PGlite reads a COPY whole,
+// from a Blob, and runs one statement at a time). On PGlite these tests check that it says so.
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { loadPriceBook } from '../../src/lib/server/catalog/price-book';
+import { openDatabase, type Database } from '../../src/lib/server/db/connection';
+import { canStreamCopy, openCopy } from '../../src/lib/server/db/copy';
+import { attempts } from '../../src/lib/server/db/schema';
+import { findAttempt, ingest } from '../../src/lib/server/ingest';
+import { prepareAttempts } from '../../src/lib/server/ingest/prepare';
+import { COPY_COLUMNS } from '../../src/lib/server/ingest/store';
+import { freshWorkspace, onPostgres, testDatabase } from '../setup/db';
+
+let database: Database;
+let ws: string;
+const now = new Date('2026-11-20T12:00:00Z');
+
+beforeAll(async () => {
+	database = await testDatabase();
+});
+afterAll(async () => {
+	await database.close();
+});
+beforeEach(async () => {
+	ws = await freshWorkspace(database);
+});
+
+const attempt = (i: number) => ({
+	id: `t${i}`,
+	project: 'launch',
+	model: 'sora-2',
+	durationSeconds: 4,
+	resolution: '1280x720',
+	createdAt: '2026-09-01T10:00:00Z',
+	prompt: `Take ${i}: a lighthouse at dawn, slow dolly in, 35mm grain.`
+});
+
+/** Resolves once `check` holds, polling; fails the test after 10 s. */
+async function until(check: () => Promise<boolean>): Promise<void> {
+	for (const started = Date.now(); !(await check());) {
+		if (Date.now() - started > 10_000) throw new Error('timed out waiting');
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}
+
+describe('an open COPY', () => {
+	test('is PostgreSQL only: PGlite refuses it with a clear error', async () => {
+		expect(canStreamCopy(database.db)).toBe(onPostgres);
+		const opening = openCopy(database.db, 'attempts', COPY_COLUMNS);
+		if (onPostgres) await (await opening).abort();
+		else await expect(opening).rejects.toThrow('PGlite reads a COPY whole');
+	});
+
+	test('at most two fewer than the pool’s connections are open at once, so queries still get one', async () => {
+		if (!onPostgres) return expect(canStreamCopy(database.db)).toBe(false);
+		// The pool has 10 connections: postgres.js refuses any query at once when all 10 are in a COPY.
+		const opened: string[] = [];
+		const copies = Array.from({ length: 10 }, (_, i) =>
+			openCopy(database.db, 'attempts', COPY_COLUMNS).then((copy) => {
+				opened.push(`copy ${i}`);
+				return copy;
+			})
+		);
+		await until(async () => opened.length === 8);
+		expect(await findAttempt(database.db, ws, 'none')).toBeNull();
+		expect(opened).toHaveLength(8);
+		const first = await copies[0];
+		await first.abort();
+		await until(async () => opened.length === 9);
+		for (const copy of copies.slice(1)) await (await copy).abort();
+		expect(opened).toHaveLength(10);
+	});
+
+	test('settles when its connection is lost: the write returns, the end rejects', async () => {
+		if (!onPostgres) return expect(canStreamCopy(database.db)).toBe(false);
+		const name = `keeprate-copy-test-${process.pid}`;
+		const url = new URL(process.env.DATABASE_URL!);
+		url.searchParams.set('application_name', name);
+		const own = await openDatabase({ url: url.toString() });
+		try {
+			const copy = await openCopy(own.db, 'attempts', COPY_COLUMNS);
+			await database.db.execute(
+				sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ${name}`
+			);
+			// More than a socket holds: without the server reading, this write would never call back.
+			await copy.write('"x"\n'.repeat(4_000_000));
+			await expect(copy.end()).rejects.toThrow();
+		} finally {
+			await own.close();
+		}
+	});
+});
+
+describe('a big batch meeting a concurrent writer', () => {
+	test('a deadlock with another transaction ends in the classifying transaction, not an error', async () => {
+		if (!onPostgres) return expect(canStreamCopy(database.db)).toBe(false);
+		const batch = Array.from({ length: 200 }, (_, i) => attempt(i));
+		const book = await loadPriceBook(database.db, ws);
+		const rowOf = (i: number) => prepareAttempts(ws, [batch[i]], book, now)[0].row;
+		const other = await openDatabase({ url: process.env.DATABASE_URL });
+		let ingestion: ReturnType<typeof ingest> | undefined;
+		try {
+			await other.db.transaction(async (tx) => {
+				// This transaction holds t150; the batch's COPY stores t0, then waits for t150.
+				await tx.insert(attempts).values(rowOf(150));
+				const [{ pid }] = (await tx.execute(sql`select pg_backend_pid() as pid`)) as unknown as {
+					pid: number;
+				}[];
+				ingestion = ingest(database.db, ws, { attempts: batch }, now);
+				ingestion.catch(() => {});
+				await until(async () => {
+					const waiting = await database.db.execute(sql`
+						select 1 from pg_stat_activity where ${pid}::int = any(pg_blocking_pids(pid))`);
+					return (waiting as unknown as unknown[]).length > 0;
+				});
+				// Now this transaction waits for t0: a deadlock, and the COPY, waiting longer, gives way.
+				await tx.insert(attempts).values(rowOf(0));
+			});
+		} finally {
+			await other.close();
+		}
+		expect(await ingestion).toEqual({ accepted: 198, duplicates: 2, updated: 0 });
+		const [count] = await database.db
+			.select({ n: sql<number>`count(*)`.mapWith(Number) })
+			.from(attempts)
+			.where(and(eq(attempts.workspaceId, ws)));
+		expect(count.n).toBe(200);
+	});
+});
