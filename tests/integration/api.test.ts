@@ -1,6 +1,7 @@
 // The HTTP API of the built server, end to end: every error path, and proof that a refusal stored nothing.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshPostgresDatabase, startServer, TEST_KEY, type TestServer } from '../setup/server';
@@ -233,6 +234,47 @@ describe('the server', () => {
 			await pg?.drop();
 		}
 	});
+
+	// A server lost while keeprate runs: PostgreSQL only (an embedded database cannot go away).
+	test.runIf(Boolean(process.env.DATABASE_URL))(
+		'a PostgreSQL server lost while running: the API answers 503 with Retry-After, in its error shape',
+		async () => {
+			const pg = await freshPostgresDatabase(process.env.DATABASE_URL!);
+			const target = new URL(pg.url);
+			// keeprate reaches the database through this proxy, which the test then closes.
+			const sockets = new Set<Socket>();
+			const proxy = createServer((client) => {
+				const upstream = connect(Number(target.port || 5432), target.hostname);
+				for (const socket of [client, upstream]) {
+					sockets.add(socket);
+					socket.on('error', () => {});
+					socket.on('close', () => sockets.delete(socket));
+				}
+				client.pipe(upstream).pipe(client);
+			});
+			await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+			const through = new URL(pg.url);
+			through.host = `127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+			const own = await startServer({ env: { DATABASE_URL: through.toString() } });
+			try {
+				expect((await own.api('/api/v1/summary')).status).toBe(200);
+				await new Promise<void>((resolve) => {
+					proxy.close(() => resolve());
+					for (const socket of sockets) socket.destroy();
+				});
+				const response = await own.api('/api/v1/attempts', {
+					method: 'POST',
+					body: JSON.stringify(attempt('lost-1'))
+				});
+				expect(response.status).toBe(503);
+				expect(response.headers.get('retry-after')).toBe('5');
+				expect((await response.json()).error).toMatch(/database is unavailable.*send it again/);
+			} finally {
+				await own.stop();
+				await pg.drop();
+			}
+		}
+	);
 
 	test('answers 503 on health, quickly, when PostgreSQL is unreachable', async () => {
 		const down = await startServer({

@@ -41,3 +41,29 @@ export function errorResponse(error: ApiError): Response {
 	if (error.issues.length > 0) body.issues = error.issues;
 	return json(body, { status: error.status, headers: error.headers });
 }
+
+/** Connection errors of the drivers and sockets, and too many connections (PostgreSQL's 53300). */
+const UNAVAILABLE = new Set([
+	'CONNECTION_CLOSED',
+	'CONNECTION_DESTROYED',
+	'CONNECTION_ENDED',
+	'CONNECT_TIMEOUT',
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'EPIPE',
+	'ETIMEDOUT',
+	'53300'
+]);
+
+/**
+ * Whether `error`, or one it wraps (drizzle wraps the driver's), says that the database could not be
+ * reached or went away: the codes above, and PostgreSQL's classes 08 (connection) and 57P (shutdown).
+ */
+export function databaseUnavailable(error: unknown): boolean {
+	for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+		const code = (e as Error & { code?: unknown }).code;
+		if (typeof code !== 'string') continue;
+		if (UNAVAILABLE.has(code) || code.startsWith('08') || code.startsWith('57P')) return true;
+	}
+	return false;
+}

@@ -1,6 +1,6 @@
 // What every API handler shares: the bearer key, the body read within its limit, the error mapping.
 import { json, type RequestEvent } from '@sveltejs/kit';
-import { ApiError, errorResponse } from './errors';
+import { ApiError, databaseUnavailable, errorResponse } from './errors';
 import type { Filters } from '$lib/schemas/filters';
 import { config, db } from './app';
 import { findKey, type KeyOwner, type Scope } from './api-keys';
@@ -71,13 +71,28 @@ export async function readJson(request: Request, maxBytes: number): Promise<unkn
 const tooLarge = (max: number) =>
 	new ApiError(413, `the body is larger than ${max / 1024 / 1024} MB: send fewer attempts per request`);
 
-/** Run a handler body; ApiErrors become the API's error shape, anything else goes to handleError. */
+/**
+ * Run a handler body; ApiErrors become the API's error shape, and so does losing the database (503, to
+ * be retried); anything else goes to handleError.
+ */
 export async function respond(work: () => Promise<unknown>, status = 200): Promise<Response> {
 	try {
 		const result = await work();
 		return result instanceof Response ? result : json(result, { status });
 	} catch (error) {
 		if (error instanceof ApiError) return errorResponse(error);
+		if (databaseUnavailable(error)) {
+			console.error('[keeprate] database unavailable:', error);
+			return errorResponse(
+				new ApiError(
+					503,
+					'the database is unavailable; a write may or may not have been stored: send it again (resends are idempotent)',
+					[],
+					{},
+					{ 'retry-after': '5' }
+				)
+			);
+		}
 		throw error;
 	}
 }

@@ -46,6 +46,8 @@ export interface OpenCopy {
 	end(): Promise<void>;
 	/** Cancels the COPY: the server stores none of its rows. */
 	abort(): Promise<void>;
+	/** The server refused the COPY, or the connection was lost: further writes are dropped. */
+	readonly failed: boolean;
 }
 
 /** Whether openCopy works on `db`: a PostgreSQL server (PGlite reads a COPY whole, from a Blob). */
@@ -65,11 +67,17 @@ export async function openCopy(db: Db, table: string, columns: string[]): Promis
 	// Watched from the start: an error from the server, or a lost connection, may come mid-write.
 	const done = finished(stream);
 	done.then(release, release);
+	let failed = false;
 	const settled = done.then(
 		() => {},
-		() => {}
+		() => {
+			failed = true;
+		}
 	);
 	return {
+		get failed() {
+			return failed;
+		},
 		// A write whose connection is lost never calls back: the stream's end settles it instead.
 		write: (csv) =>
 			Promise.race([new Promise<void>((resolve) => stream.write(csv, () => resolve())), settled]),

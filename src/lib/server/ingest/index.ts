@@ -2,7 +2,7 @@ import { and, eq, getTableName } from 'drizzle-orm';
 import type { VerdictPatch } from '$lib/schemas/attempt';
 import type { Db } from '../db/connection';
 import { attempts, type Attempt } from '../db/schema';
-import { canStreamCopy, openCopy } from '../db/copy';
+import { canStreamCopy, openCopy, type OpenCopy } from '../db/copy';
 import { ApiError, type Issue } from '../errors';
 import { currentPriceBook } from '../catalog/price-book';
 import { prepareRange, refusalOf, splitBody, type Preparation } from './prepare';
@@ -65,23 +65,33 @@ export async function ingest(
 	};
 
 	if (items.length > CHUNK && canStreamCopy(db) && distinctIds(items)) {
-		// A big batch for a PostgreSQL server: a COPY is opened at once and fed chunk by chunk, the server
-		// storing each while the next is validated and priced. Any refusal cancels it: nothing is stored.
-		const copy = await openCopy(db, getTableName(attempts), COPY_COLUMNS);
-		let ended = false;
+		// A big batch for a PostgreSQL server: once its first chunk passes, a COPY is opened and fed chunk by
+		// chunk, the server storing each while the next is validated and priced. The first problem found
+		// cancels it (nothing is stored); the rest is still checked, so that every problem is listed.
+		let copy: OpenCopy | undefined;
 		try {
 			for (let from = 0; from < items.length; from += CHUNK) {
-				const to = Math.min(from + CHUNK, items.length);
 				const rows = found.rows.length;
-				if (prepare(from, to)) await copy.write(copyRows(found.rows.slice(rows).map((p) => p.row)));
+				const passing = prepare(from, Math.min(from + CHUNK, items.length));
+				if (passing && from === 0) copy = await openCopy(db, getTableName(attempts), COPY_COLUMNS);
+				if (!passing && copy) {
+					await copy.abort();
+					copy = undefined;
+				}
+				// After a server error (a stored id, say), the rest is only prepared, for the transaction.
+				if (passing && copy && !copy.failed)
+					await copy.write(copyRows(found.rows.slice(rows).map((p) => p.row)));
 			}
 			refuse();
-			ended = true;
-			await copy.end();
 		} catch (error) {
-			if (!ended) await copy.abort();
+			await copy?.abort();
+			throw error;
+		}
+		try {
+			await copy!.end();
+		} catch (error) {
 			// Another request stored one of the ids: the batch is classified against what is stored.
-			if (ended && metOtherAttempts(error)) return storeInTransaction(db, workspaceId, found.rows);
+			if (metOtherAttempts(error)) return storeInTransaction(db, workspaceId, found.rows);
 			throw error;
 		}
 		return { accepted: found.rows.length, duplicates: 0, updated: 0 };
