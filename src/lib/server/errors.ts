@@ -56,14 +56,20 @@ const UNAVAILABLE = new Set([
 ]);
 
 /**
- * Whether `error`, or one it wraps (drizzle wraps the driver's), says that the database could not be
- * reached or went away: the codes above, and PostgreSQL's classes 08 (connection) and 57P (shutdown).
+ * Whether `error`, or one it wraps (drizzle wraps the driver's error in its own), carries a code (a
+ * SQLSTATE, or a driver's or socket's code) for which `test` holds.
  */
-export function databaseUnavailable(error: unknown): boolean {
+export function hasErrorCode(error: unknown, test: (code: string) => boolean): boolean {
 	for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
 		const code = (e as Error & { code?: unknown }).code;
-		if (typeof code !== 'string') continue;
-		if (UNAVAILABLE.has(code) || code.startsWith('08') || code.startsWith('57P')) return true;
+		if (typeof code === 'string' && test(code)) return true;
 	}
 	return false;
 }
+
+/**
+ * Whether `error` says that the database could not be reached or went away: the codes above, and
+ * PostgreSQL's classes 08 (connection) and 57P (shutdown).
+ */
+export const databaseUnavailable = (error: unknown): boolean =>
+	hasErrorCode(error, (code) => UNAVAILABLE.has(code) || code.startsWith('08') || code.startsWith('57P'));

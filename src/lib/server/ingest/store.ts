@@ -3,7 +3,7 @@
 // only (the usual case) is copied in; any other batch is classified and written in one transaction.
 import { and, eq, getTableColumns, getTableName, is, Param, Placeholder, SQL, sql } from 'drizzle-orm';
 import { copyCsv, csvField } from '../db/copy';
-import { ApiError } from '../errors';
+import { ApiError, hasErrorCode } from '../errors';
 import type { Db } from '../db/connection';
 import { attempts, type NewAttempt } from '../db/schema';
 import type { PreparedAttempt } from './prepare';
@@ -57,13 +57,8 @@ export async function storeInTransaction(
 }
 
 /** Deadlock and serialization failures: the transaction rolled back whole, and can simply run again. */
-function isTransient(error: unknown): boolean {
-	let e = error as { code?: string; cause?: unknown } | undefined;
-	for (let depth = 0; e && depth < 4; depth++, e = e.cause as typeof e) {
-		if (e.code === '40P01' || e.code === '40001') return true;
-	}
-	return false;
-}
+const isTransient = (error: unknown): boolean =>
+	hasErrorCode(error, (code) => code === '40P01' || code === '40001');
 
 /**
  * Most batches hold only new ids: such a batch is stored by one COPY, the fastest way into the table and
@@ -98,13 +93,8 @@ async function storeIfAllNew(db: Db, batch: PreparedAttempt[]): Promise<IngestRe
  * batch holds some of its ids while waiting for others it holds (a deadlock, 40P01). The transaction
  * path classifies the batch against what is stored, and runs again after a deadlock.
  */
-export function metOtherAttempts(error: unknown): boolean {
-	for (let e = error; e instanceof Error; e = e.cause) {
-		const code = (e as Error & { code?: unknown }).code;
-		if (code === '23505' || code === '40P01') return true;
-	}
-	return false;
-}
+export const metOtherAttempts = (error: unknown): boolean =>
+	hasErrorCode(error, (code) => code === '23505' || code === '40P01');
 
 /** In a transaction: the batch classified against the stored attempts, locked. */
 async function storeOnce(tx: Db, workspaceId: string, batch: PreparedAttempt[]): Promise<IngestResult> {
