@@ -493,7 +493,7 @@ describe('the cached price book', () => {
 	});
 });
 
-describe('big batches (on PostgreSQL, copied while later chunks are still being checked)', () => {
+describe('big batches, copied chunk by chunk while the later chunks are checked', () => {
 	const many = (prefix: string, n: number, extra: (i: number) => Record<string, unknown> = () => ({})) =>
 		Array.from({ length: n }, (_, i) => base(`${prefix}${i}`, { durationSeconds: 1 + (i % 7), ...extra(i) }));
 	// sora-2 at $0.10/s: the cost of many(..., n) in micro-dollars.

@@ -1,65 +1,66 @@
-// COPY ... FROM STDIN, the fastest way into a table on both engines, which drizzle does not offer: run on
-// the driver itself. PostgreSQL reads the rows as CSV (see csvField).
+// COPY ... FROM, the fastest way into a table on both engines, which drizzle does not offer: run on the
+// driver itself. PostgreSQL reads the rows as CSV (see csvField).
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { Sql } from 'postgres';
 import type { Db } from './connection';
 
-function clientOf(db: Db): PGlite | Sql {
-	const client = (db as unknown as { $client?: PGlite | Sql }).$client;
-	if (!client)
-		throw new Error('COPY runs on the database itself, as a statement of its own, not in a transaction');
-	return client;
-}
-
-function copyStatement(table: string, columns: string[], source: string): string {
-	const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-	return `copy ${quote(table)} (${columns.map(quote).join(', ')}) from ${source} with (format csv)`;
-}
-
-/**
- * COPY `csv` (rows of csvField values, each ending in a newline) into `table` (`columns`), as one
- * statement in a transaction of its own: every row is stored, or none. Settles once the server has
- * answered: with its error, if any (a duplicate key, say).
- */
-export async function copyCsv(db: Db, table: string, columns: string[], csv: string): Promise<void> {
-	const client = clientOf(db);
-	if (client instanceof PGlite) {
-		// PGlite runs in this process: COPY reads the rows from a Blob it mounts as /dev/blob.
-		await client.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([csv]) });
-		return;
-	}
-	const copy = await openCopy(db, table, columns);
-	await copy.write(csv);
-	await copy.end();
-}
-
-/** A COPY into a table of a PostgreSQL server, open for rows while they are still being made. */
+/** A COPY into a table, open for rows while they are still being made. */
 export interface OpenCopy {
 	/**
-	 * Sends rows (CSV as for copyCsv); resolves once they are on their way, so the next can be made. After
-	 * a server error it resolves too, writing nothing: end() rejects with that error.
+	 * Sends rows (CSV: csvField values, each row ending in a newline); resolves once they are on their way,
+	 * so the next can be made. After a server error it resolves too, writing nothing: end() rejects.
 	 */
 	write(csv: string): Promise<void>;
-	/** Ends the COPY: resolves once every row is stored, rejects with the server's error if none is. */
+	/**
+	 * Ends the COPY, one statement in a transaction of its own: resolves once every row is stored, rejects
+	 * with the server's error (a duplicate key, say) if none is.
+	 */
 	end(): Promise<void>;
-	/** Cancels the COPY: the server stores none of its rows. */
+	/** Cancels the COPY: none of its rows is stored. */
 	abort(): Promise<void>;
 	/** The server refused the COPY, or the connection was lost: further writes are dropped. */
 	readonly failed: boolean;
 }
 
-/** Whether openCopy works on `db`: a PostgreSQL server (PGlite reads a COPY whole, from a Blob). */
-export const canStreamCopy = (db: Db): boolean => !(clientOf(db) instanceof PGlite);
-
+/**
+ * A COPY into `table` (`columns`). On a PostgreSQL server the rows stream to the server as they are
+ * written, and it stores them while the next are made. PGlite runs in this process and reads a COPY whole,
+ * from a Blob: the rows are kept until end().
+ */
 export async function openCopy(db: Db, table: string, columns: string[]): Promise<OpenCopy> {
-	const client = clientOf(db);
-	if (client instanceof PGlite) throw new Error('PGlite reads a COPY whole: use copyCsv');
+	const client = (db as unknown as { $client?: PGlite | Sql }).$client;
+	if (!client)
+		throw new Error('COPY runs on the database itself, as a statement of its own, not in a transaction');
+	const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+	const into = `copy ${quote(table)} (${columns.map(quote).join(', ')}) from`;
+	return client instanceof PGlite
+		? heldCopy(client, `${into} '/dev/blob' with (format csv)`)
+		: streamedCopy(client, `${into} stdin with (format csv)`);
+}
+
+function heldCopy(client: PGlite, statement: string): OpenCopy {
+	let parts: string[] = [];
+	return {
+		failed: false,
+		write: async (csv) => {
+			parts.push(csv);
+		},
+		end: async () => {
+			await client.query(statement, [], { blob: new Blob(parts) });
+		},
+		abort: async () => {
+			parts = [];
+		}
+	};
+}
+
+async function streamedCopy(client: Sql, statement: string): Promise<OpenCopy> {
 	const release = await copySlot(client);
 	let stream: Writable;
 	try {
-		stream = await client.unsafe(copyStatement(table, columns, 'stdin')).writable();
+		stream = await client.unsafe(statement).writable();
 	} catch (error) {
 		release();
 		throw error;

@@ -1,17 +1,15 @@
-import { and, eq, getTableName } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { VerdictPatch } from '$lib/schemas/attempt';
 import type { Db } from '../db/connection';
 import { attempts, type Attempt } from '../db/schema';
-import { canStreamCopy, openCopy, type OpenCopy } from '../db/copy';
 import { ApiError, type Issue } from '../errors';
 import { currentPriceBook } from '../catalog/price-book';
 import { prepareRange, refusalOf, splitBody, type Preparation } from './prepare';
 import {
-	COPY_COLUMNS,
-	copyRows,
 	metOtherAttempts,
+	openAttemptsCopy,
 	storeAttempts,
-	storeInTransaction,
+	type AttemptsCopy,
 	type IngestResult
 } from './store';
 
@@ -25,7 +23,7 @@ export interface IngestOptions {
 	projects?: string[];
 }
 
-/** Attempts validated and priced at a time while the rows before them are on their way to the server. */
+/** Attempts validated and priced at a time, while the rows before them are on their way to the server. */
 const CHUNK = 100;
 
 export async function ingest(
@@ -64,41 +62,41 @@ export async function ingest(
 			throw new ApiError(403, 'attempts outside the API key’s projects: nothing was stored', found.outside);
 	};
 
-	if (items.length > CHUNK && canStreamCopy(db) && distinctIds(items)) {
-		// A big batch for a PostgreSQL server: once its first chunk passes, a COPY is opened and fed chunk by
-		// chunk, the server storing each while the next is validated and priced. The first problem found
-		// cancels it (nothing is stored); the rest is still checked, so that every problem is listed.
-		let copy: OpenCopy | undefined;
-		try {
-			for (let from = 0; from < items.length; from += CHUNK) {
-				const rows = found.rows.length;
-				const passing = prepare(from, Math.min(from + CHUNK, items.length));
-				if (passing && from === 0) copy = await openCopy(db, getTableName(attempts), COPY_COLUMNS);
-				if (!passing && copy) {
-					await copy.abort();
-					copy = undefined;
-				}
-				// After a server error (a stored id, say), the rest is only prepared, for the transaction.
-				if (passing && copy && !copy.failed)
-					await copy.write(copyRows(found.rows.slice(rows).map((p) => p.row)));
-			}
-			refuse();
-		} catch (error) {
-			await copy?.abort();
-			throw error;
-		}
-		try {
-			await copy!.end();
-		} catch (error) {
-			// Another request stored one of the ids: the batch is classified against what is stored.
-			if (metOtherAttempts(error)) return storeInTransaction(db, workspaceId, found.rows);
-			throw error;
-		}
-		return { accepted: found.rows.length, duplicates: 0, updated: 0 };
+	if (!distinctIds(items)) {
+		// An id sent twice depends on itself (the later verdict wins): classified as two requests would be.
+		prepare(0, items.length);
+		refuse();
+		return storeAttempts(db, workspaceId, found.rows);
 	}
-	prepare(0, items.length);
-	refuse();
-	return storeAttempts(db, workspaceId, found.rows);
+	// Once the first chunk passes, a COPY is opened and fed chunk by chunk: a PostgreSQL server stores each
+	// while the next is validated and priced. The first problem found cancels it (nothing is stored); the
+	// rest is still checked, so that every problem is listed.
+	let copy: AttemptsCopy | undefined;
+	try {
+		for (let from = 0; from < items.length; from += CHUNK) {
+			const rows = found.rows.length;
+			const passing = prepare(from, Math.min(from + CHUNK, items.length));
+			if (passing && from === 0) copy = await openAttemptsCopy(db);
+			if (!passing && copy) {
+				await copy.abort();
+				copy = undefined;
+			}
+			// After a server error (a stored id, say), the rest is only prepared, for the transaction.
+			if (passing && copy && !copy.failed) await copy.write(found.rows.slice(rows));
+		}
+		refuse();
+	} catch (error) {
+		await copy?.abort();
+		throw error;
+	}
+	try {
+		await copy!.end();
+	} catch (error) {
+		// Another request stored one of the ids: the batch is classified against what is stored.
+		if (metOtherAttempts(error)) return storeAttempts(db, workspaceId, found.rows);
+		throw error;
+	}
+	return { accepted: found.rows.length, duplicates: 0, updated: 0 };
 }
 
 /** No id sent twice in the body (as the contract reads ids: trimmed), so no row depends on another. */

@@ -1,8 +1,8 @@
-// Store a prepared batch atomically: new ids inserted, identical resends counted as duplicates,
-// verdict-only resends applied, any other difference refused (409) with nothing stored. A batch of new ids
-// only (the usual case) is copied in; any other batch is classified and written in one transaction.
+// Store prepared attempts atomically. A batch of new ids (the usual case) is copied in (openAttemptsCopy);
+// any other batch is classified and written in one transaction (storeAttempts): identical resends counted
+// as duplicates, verdict-only resends applied, any other difference refused (409) with nothing stored.
 import { and, eq, getTableColumns, getTableName, is, Param, Placeholder, SQL, sql } from 'drizzle-orm';
-import { copyCsv, csvField } from '../db/copy';
+import { csvField, openCopy, type OpenCopy } from '../db/copy';
 import { ApiError, hasErrorCode } from '../errors';
 import type { Db } from '../db/connection';
 import { attempts, type NewAttempt } from '../db/schema';
@@ -33,16 +33,8 @@ function classify(known: Known, incoming: PreparedAttempt): Outcome | 'conflict'
 	return same ? 'duplicate' : 'updated';
 }
 
-export async function storeAttempts(
-	db: Db,
-	workspaceId: string,
-	batch: PreparedAttempt[]
-): Promise<IngestResult> {
-	return (await storeIfAllNew(db, batch)) ?? storeInTransaction(db, workspaceId, batch);
-}
-
 /** The batch classified against the stored attempts and written, in one transaction. */
-export async function storeInTransaction(
+export async function storeAttempts(
 	db: Db,
 	workspaceId: string,
 	batch: PreparedAttempt[]
@@ -61,37 +53,9 @@ const isTransient = (error: unknown): boolean =>
 	hasErrorCode(error, (code) => code === '40P01' || code === '40001');
 
 /**
- * Most batches hold only new ids: such a batch is stored by one COPY, the fastest way into the table and
- * atomic by itself (a trigger adds the rows of new projects in the same statement). If any of its ids is
- * stored already, by an earlier request or a concurrent one, the COPY fails (see metOtherAttempts),
- * stores nothing, and undefined is returned: the batch then takes the transaction below, which
- * classifies it.
- */
-async function storeIfAllNew(db: Db, batch: PreparedAttempt[]): Promise<IngestResult | undefined> {
-	const plan = planBatch(batch, new Map());
-	if (plan.conflicts.length > 0) return undefined;
-	const rows = rowsToInsert(plan);
-	const columns = insertColumns(rows);
-	if (!columns) return undefined;
-	try {
-		await copyCsv(
-			db,
-			getTableName(attempts),
-			columns.map(({ column }) => column.name),
-			copyRows(rows, columns)
-		);
-	} catch (error) {
-		if (metOtherAttempts(error)) return undefined;
-		throw error;
-	}
-	applyMerges(plan);
-	return plan.result;
-}
-
-/**
  * A COPY that met another request's attempts: one of its ids is stored already (23505), or a concurrent
- * batch holds some of its ids while waiting for others it holds (a deadlock, 40P01). The transaction
- * path classifies the batch against what is stored, and runs again after a deadlock.
+ * batch holds some of its ids while waiting for others it holds (a deadlock, 40P01). Nothing of it is
+ * stored, and storeAttempts classifies the batch against what is (running again after a deadlock).
  */
 export const metOtherAttempts = (error: unknown): boolean =>
 	hasErrorCode(error, (code) => code === '23505' || code === '40P01');
@@ -192,21 +156,6 @@ function applyMerges(plan: Plan): void {
 	}
 }
 
-/** The rows `plan` inserts, merges applied to copies (the batch is left as it is until the plan holds). */
-function rowsToInsert(plan: Plan): NewAttempt[] {
-	return [...plan.inserts.values()].map((pendingInsert) => {
-		const item = plan.merges.get(pendingInsert);
-		if (!item) return pendingInsert.row;
-		return {
-			...pendingInsert.row,
-			verdict: item.row.verdict,
-			rejectReason: item.row.rejectReason,
-			verdictAt: item.row.verdictAt,
-			verdictBy: item.row.verdictBy
-		};
-	});
-}
-
 const stateOf = (item: PreparedAttempt): Known => ({
 	contentHash: item.row.contentHash,
 	verdict: item.row.verdict,
@@ -233,9 +182,6 @@ const attemptColumns = Object.entries(getTableColumns(attempts)).map(([key, colu
 	column
 }));
 type InsertColumn = (typeof attemptColumns)[number];
-
-/** Every column of attempts, in the order copyRows writes them by default. */
-export const COPY_COLUMNS = attemptColumns.map(({ column }) => column.name);
 
 /**
  * The columns to insert, or undefined for rows that take drizzle's own path: a value given as SQL, a
@@ -315,13 +261,40 @@ function insertSelect(rows: NewAttempt[], columns: InsertColumn[]): SQL {
 const quoteElement = (text: string): string =>
 	`"${/[\\"]/.test(text) ? text.replace(/[\\"]/g, '\\$&') : text}"`;
 
+/** A COPY into attempts (see openCopy), written prepared attempts at a time. */
+export interface AttemptsCopy extends Omit<OpenCopy, 'write'> {
+	write(batch: PreparedAttempt[]): Promise<void>;
+}
+
 /**
- * `rows` as CSV for COPY: each value as the very text drizzle would send as a parameter (its own
- * mapToDriverValue; an array column's value is its array literal), read by the column type's input function.
+ * A batch whose ids are all new, stored by COPY: atomic by itself, and a trigger adds the rows of new
+ * projects in the same statement. If any id is stored already, by an earlier request or a concurrent
+ * one, end() rejects (see metOtherAttempts) and nothing is stored.
  */
-export function copyRows(rows: NewAttempt[], columns: InsertColumn[] = attemptColumns): string {
+export async function openAttemptsCopy(db: Db): Promise<AttemptsCopy> {
+	const copy = await openCopy(
+		db,
+		getTableName(attempts),
+		attemptColumns.map(({ column }) => column.name)
+	);
+	return {
+		get failed() {
+			return copy.failed;
+		},
+		write: (batch) => copy.write(copyRows(batch.map((p) => p.row))),
+		end: () => copy.end(),
+		abort: () => copy.abort()
+	};
+}
+
+/**
+ * Rows as CSV for COPY, every column: each value as the very text drizzle would send as a parameter (its
+ * own mapToDriverValue; an array column's value is its array literal), read by the column type's input
+ * function.
+ */
+function copyRows(rows: NewAttempt[]): string {
 	const fields: string[][] = rows.map(() => []);
-	for (const { key, column } of columns) {
+	for (const { key, column } of attemptColumns) {
 		// Neighbouring rows often share a value (the workspace, the time received): converted once.
 		let previous: unknown = undefined;
 		let field = '';
