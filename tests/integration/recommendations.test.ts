@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/server/db/connection';
 import { ingest } from '../../src/lib/server/ingest';
 import { recommendations } from '../../src/lib/server/queries/recommendations';
-import { shotRows } from '../../src/lib/server/queries/shots';
+import { shotGroups } from '../../src/lib/server/queries/shots';
 import { summaryByModel } from '../../src/lib/server/queries/summary-by-model';
-import { shotStats } from '../../src/lib/metrics/shots';
+import { shotStatsOfGroups } from '../../src/lib/metrics/shots';
 import { filtersSchema } from '../../src/lib/schemas/filters';
 import { freshWorkspace, testDatabase } from '../setup/db';
 
@@ -131,7 +131,7 @@ describe('recommendations', () => {
 
 describe('shots and time to a usable clip', () => {
 	test('attempts to the first keep per model: histogram, median, abandoned and in review', async () => {
-		const stats = shotStats(await shotRows(database.db, ws, all));
+		const stats = shotStatsOfGroups(await shotGroups(database.db, ws, all));
 		expect(stats).toEqual([
 			{
 				model: 'sora-2',

@@ -1,12 +1,27 @@
 // Attempts to the first keep, per model: a histogram, the median, abandoned shots. Pure.
 import { microsToUsd } from './money';
 
+/** One shot over all its takes. */
 export interface ShotLike {
 	model: string;
 	attemptsToFirstKeep: number | null;
 	costToFirstKeepMicros: number | null;
 	spendMicros: number;
 	hasPending: boolean;
+}
+
+export type ShotState = 'kept' | 'review' | 'abandoned';
+
+/** Shots of one model with one outcome, summed (what shot rollups hold). */
+export interface ShotGroup {
+	model: string;
+	/** Takes up to and including the first keep; 0 for shots without a keep. */
+	takesToFirstKeep: number;
+	state: ShotState;
+	shots: number;
+	takes: number;
+	costToFirstKeepMicros: number;
+	spendMicros: number;
 }
 
 /** Histogram bins of attempts to the first keep; the last bin is open-ended. */
@@ -36,29 +51,76 @@ export function median(values: number[]): number | null {
 	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-export function shotStats(rows: ShotLike[]): ShotStats[] {
-	const byModel = new Map<string, ShotLike[]>();
-	for (const r of rows) byModel.set(r.model, [...(byModel.get(r.model) ?? []), r]);
+export const shotState = (s: ShotLike): ShotState =>
+	s.attemptsToFirstKeep !== null ? 'kept' : s.hasPending ? 'review' : 'abandoned';
+
+/** Single shots as groups of one (takes are not known per shot here: 0). */
+export const asGroups = (rows: ShotLike[]): ShotGroup[] =>
+	rows.map((s) => ({
+		model: s.model,
+		takesToFirstKeep: s.attemptsToFirstKeep ?? 0,
+		state: shotState(s),
+		shots: 1,
+		takes: 0,
+		costToFirstKeepMicros: s.costToFirstKeepMicros ?? 0,
+		spendMicros: s.spendMicros
+	}));
+
+export const shotStats = (rows: ShotLike[]): ShotStats[] => shotStatsOfGroups(asGroups(rows));
+
+/** The value at a position (0-based) of the sorted multiset given as (value, count) pairs. */
+function nth(sorted: [number, number][], position: number): number {
+	let seen = 0;
+	for (const [value, count] of sorted) {
+		seen += count;
+		if (position < seen) return value;
+	}
+	throw new RangeError('position past the end');
+}
+
+/** The median of a multiset of whole numbers given as counts per value. */
+export function medianOfCounts(counts: Map<number, number>): number | null {
+	const sorted = [...counts].filter(([, n]) => n > 0).sort(([a], [b]) => a - b);
+	const total = sorted.reduce((sum, [, n]) => sum + n, 0);
+	if (total === 0) return null;
+	const mid = total >> 1;
+	return total % 2 ? nth(sorted, mid) : (nth(sorted, mid - 1) + nth(sorted, mid)) / 2;
+}
+
+export function shotStatsOfGroups(groups: ShotGroup[]): ShotStats[] {
+	const byModel = new Map<string, ShotGroup[]>();
+	for (const g of groups) byModel.set(g.model, [...(byModel.get(g.model) ?? []), g]);
 	return [...byModel]
 		.sort(([a], [b]) => a.localeCompare(b))
-		.map(([model, shots]) => {
-			const kept = shots.filter((s) => s.attemptsToFirstKeep !== null);
-			const abandoned = shots.filter((s) => s.attemptsToFirstKeep === null && !s.hasPending);
+		.map(([model, list]) => {
+			const count = (state: ShotState) =>
+				list.filter((g) => g.state === state).reduce((sum, g) => sum + g.shots, 0);
+			const kept = list.filter((g) => g.state === 'kept');
+			const keptShots = count('kept');
 			const histogram = ATTEMPT_BINS.map(() => 0);
-			for (const s of kept) histogram[Math.min(s.attemptsToFirstKeep!, ATTEMPT_BINS.length) - 1]++;
-			const attemptsToKeep = kept.map((s) => s.attemptsToFirstKeep!);
-			const costToKeep = kept.reduce((sum, s) => sum + s.costToFirstKeepMicros!, 0);
+			const distribution = new Map<number, number>();
+			let takesToKeep = 0;
+			let costToKeep = 0;
+			for (const g of kept) {
+				histogram[Math.min(g.takesToFirstKeep, ATTEMPT_BINS.length) - 1] += g.shots;
+				distribution.set(g.takesToFirstKeep, (distribution.get(g.takesToFirstKeep) ?? 0) + g.shots);
+				takesToKeep += g.takesToFirstKeep * g.shots;
+				costToKeep += g.costToFirstKeepMicros;
+			}
+			const abandonedSpend = list
+				.filter((g) => g.state === 'abandoned')
+				.reduce((sum, g) => sum + g.spendMicros, 0);
 			return {
 				model,
-				shots: shots.length,
-				keptShots: kept.length,
-				abandoned: abandoned.length,
-				inReview: shots.length - kept.length - abandoned.length,
+				shots: list.reduce((sum, g) => sum + g.shots, 0),
+				keptShots,
+				abandoned: count('abandoned'),
+				inReview: count('review'),
 				histogram,
-				medianAttemptsToFirstKeep: median(attemptsToKeep),
-				meanAttemptsToFirstKeep: kept.length ? attemptsToKeep.reduce((a, b) => a + b, 0) / kept.length : null,
-				meanCostToFirstKeepUsd: kept.length ? microsToUsd(Math.round(costToKeep / kept.length)) : null,
-				abandonedSpendUsd: microsToUsd(abandoned.reduce((sum, s) => sum + s.spendMicros, 0))
+				medianAttemptsToFirstKeep: medianOfCounts(distribution),
+				meanAttemptsToFirstKeep: keptShots ? takesToKeep / keptShots : null,
+				meanCostToFirstKeepUsd: keptShots ? microsToUsd(Math.round(costToKeep / keptShots)) : null,
+				abandonedSpendUsd: microsToUsd(abandonedSpend)
 			};
 		});
 }

@@ -10,6 +10,7 @@ import { newSetupToken } from './auth/setup';
 import { hasAttempts, seedDemo } from './demo/seed';
 import { startDigestScheduler } from './digest';
 import { readTagConfig, startTagWorker, type TagWorker } from './tags/worker';
+import { startCompactor } from './rollups/compact';
 
 let database: Database | undefined;
 let ready = false;
@@ -70,7 +71,11 @@ export async function start(config = readConfig()): Promise<void> {
 function onReady(db: Database, config: Config) {
 	ready = true;
 	tagWorker = startTagWorker(db.db, readTagConfig(), log);
-	background = [startDigestScheduler(db.db, { baseUrl: config.publicUrl }), tagWorker];
+	background = [
+		startDigestScheduler(db.db, { baseUrl: config.publicUrl }),
+		tagWorker,
+		startCompactor(db.db, log)
+	];
 }
 
 /** New attempts may wait for the model tagger: wake it (a no-op without OPENAI_API_KEY). */

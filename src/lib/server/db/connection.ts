@@ -31,6 +31,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 			max: 10,
 			connect_timeout: 3,
 			idle_timeout: 30,
+			// JIT compiles big aggregates for seconds that rollup reads never need; 4 MB of work_mem makes sorts
+			// spill to disk.
+			connection: { jit: 'off', work_mem: '32MB' },
 			onnotice: () => {}
 		});
 		const db = drizzlePostgres(client, { schema }) as unknown as Db;

@@ -9,6 +9,7 @@ import {
 	index,
 	integer,
 	jsonb,
+	numeric,
 	pgTable,
 	primaryKey,
 	text,
@@ -166,6 +167,14 @@ export const attempts = pgTable(
 		index('attempts_project_time_idx').on(t.workspaceId, t.project, t.createdAt),
 		index('attempts_model_time_idx').on(t.workspaceId, t.model, t.createdAt),
 		index('attempts_tags_idx').using('gin', t.tags),
+		// A shot's takes, in order, for the shots trigger.
+		index('attempts_shot_idx')
+			.on(t.workspaceId, t.shotId, t.createdAt, t.id)
+			.where(sql`${t.shotId} is not null`),
+		// The oldest attempt still waiting for a verdict, without reading the decided ones.
+		index('attempts_pending_idx')
+			.on(t.workspaceId, t.createdAt)
+			.where(sql`${t.status} = 'succeeded' and ${t.verdict} = 'pending'`),
 		// The background tagger's queue: attempts whose tags came from the rules only.
 		index('attempts_tag_queue_idx')
 			.on(t.workspaceId, t.receivedAt)
@@ -275,6 +284,169 @@ export const auditLog = pgTable(
 		details: jsonb('details')
 	},
 	(t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('audit_log_time_idx').on(t.workspaceId, t.at)]
+);
+
+// ---- Rollups: the sums every count figure needs, kept beside the raw attempts (src/lib/server/rollups) ----
+
+/** The additive sums of a group of attempts ($lib/metrics/figures Counts); seconds as exact decimals. */
+const rollupSums = () => ({
+	attempts: bigint('attempts', { mode: 'number' }).notNull(),
+	kept: bigint('kept', { mode: 'number' }).notNull(),
+	rejected: bigint('rejected', { mode: 'number' }).notNull(),
+	failed: bigint('failed', { mode: 'number' }).notNull(),
+	pending: bigint('pending', { mode: 'number' }).notNull(),
+	spendMicros: micros('spend_micros').notNull(),
+	decidedSpendMicros: micros('decided_spend_micros').notNull(),
+	keptSpendMicros: micros('kept_spend_micros').notNull(),
+	keptSeconds: numeric('kept_seconds').notNull(),
+	generationSeconds: numeric('generation_seconds').notNull(),
+	timedAttempts: bigint('timed_attempts', { mode: 'number' }).notNull()
+});
+
+/** Every dimension a page filters or segments by, as its segment label ('(unknown)' for none). */
+const rollupDimensions = () => ({
+	project: text('project').notNull(),
+	model: text('model').notNull(),
+	tags: text('tags').array().notNull(),
+	resolution: text('resolution').notNull(),
+	duration: text('duration').notNull(),
+	creator: text('creator').notNull()
+});
+
+/**
+ * Signed changes at full dimensions per UTC hour, appended by triggers on `attempts` in the writing
+ * transaction and folded into attempt_rollups by the compactor. No key: rows are only appended and deleted.
+ */
+export const rollupDeltas = pgTable(
+	'rollup_deltas',
+	{
+		workspaceId: text('workspace_id').notNull(),
+		hour: ts('hour').notNull(),
+		...rollupDimensions(),
+		...rollupSums()
+	},
+	(t) => [index('rollup_deltas_hour_idx').on(t.workspaceId, t.hour)]
+);
+
+/**
+ * The sums per cuboid (a set of dimensions kept; the others hold '' or '{}'), grain ('hour' or 'day', in
+ * UTC) and bucket start.
+ */
+export const attemptRollups = pgTable(
+	'attempt_rollups',
+	{
+		workspaceId: text('workspace_id').notNull(),
+		cuboid: text('cuboid').notNull(),
+		grain: text('grain').notNull(),
+		bucket: ts('bucket').notNull(),
+		...rollupDimensions(),
+		...rollupSums()
+	},
+	(t) => [
+		primaryKey({
+			name: 'attempt_rollups_pk',
+			columns: [
+				t.workspaceId,
+				t.cuboid,
+				t.grain,
+				t.bucket,
+				t.project,
+				t.model,
+				t.tags,
+				t.resolution,
+				t.duration,
+				t.creator
+			]
+		}),
+		index('attempt_rollups_project_idx').on(t.workspaceId, t.cuboid, t.grain, t.project, t.bucket)
+	]
+);
+
+/**
+ * Each shot's state over all its takes (attempts sharing a shotId, ordered by createdAt then id), kept by a
+ * trigger on attempts in the writing transaction.
+ */
+export const shots = pgTable(
+	'shots',
+	{
+		workspaceId: text('workspace_id').notNull(),
+		shotId: text('shot_id').notNull(),
+		// The first project in sort order, and the model of every take or '(mixed)'.
+		project: text('project').notNull(),
+		model: text('model').notNull(),
+		// The first take's tags and time: a shot belongs to the range its first take falls in.
+		tags: text('tags').array().notNull(),
+		firstAt: ts('first_at').notNull(),
+		takes: integer('takes').notNull(),
+		// Takes up to and including the first keep, and their cost; null without a keep.
+		takesToFirstKeep: integer('takes_to_first_keep'),
+		costToFirstKeepMicros: micros('cost_to_first_keep_micros'),
+		spendMicros: micros('spend_micros').notNull(),
+		pendingTakes: integer('pending_takes').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.workspaceId, t.shotId] }),
+		index('shots_first_at_idx').on(t.workspaceId, t.firstAt)
+	]
+);
+
+/** The additive sums of a group of shots with one outcome. */
+const shotSums = () => ({
+	shots: bigint('shots', { mode: 'number' }).notNull(),
+	takes: bigint('takes', { mode: 'number' }).notNull(),
+	costToFirstKeepMicros: micros('cost_to_first_keep_micros').notNull(),
+	spendMicros: micros('spend_micros').notNull()
+});
+
+/** A shot group's dimensions: who and what, how many takes to the first keep (0: none) and the state. */
+const shotDimensions = () => ({
+	project: text('project').notNull(),
+	model: text('model').notNull(),
+	tags: text('tags').array().notNull(),
+	takesToFirstKeep: integer('takes_to_first_keep').notNull(),
+	// 'kept', 'review' (no keep, takes pending) or 'abandoned' (no keep, nothing pending)
+	state: text('state').notNull()
+});
+
+/** Signed changes of shots per UTC hour of their first take, appended by a trigger on shots. */
+export const shotDeltas = pgTable(
+	'shot_deltas',
+	{
+		workspaceId: text('workspace_id').notNull(),
+		hour: ts('hour').notNull(),
+		...shotDimensions(),
+		...shotSums()
+	},
+	(t) => [index('shot_deltas_hour_idx').on(t.workspaceId, t.hour)]
+);
+
+export const shotRollups = pgTable(
+	'shot_rollups',
+	{
+		workspaceId: text('workspace_id').notNull(),
+		cuboid: text('cuboid').notNull(),
+		grain: text('grain').notNull(),
+		bucket: ts('bucket').notNull(),
+		...shotDimensions(),
+		...shotSums()
+	},
+	(t) => [
+		primaryKey({
+			name: 'shot_rollups_pk',
+			columns: [
+				t.workspaceId,
+				t.cuboid,
+				t.grain,
+				t.bucket,
+				t.project,
+				t.model,
+				t.tags,
+				t.takesToFirstKeep,
+				t.state
+			]
+		}),
+		index('shot_rollups_project_idx').on(t.workspaceId, t.cuboid, t.grain, t.project, t.bucket)
+	]
 );
 
 export type Attempt = typeof attempts.$inferSelect;

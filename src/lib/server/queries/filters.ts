@@ -40,9 +40,11 @@ export const countColumns = {
 	keptSpendMicros: sql<number>`coalesce(sum(${attempts.costMicros}) filter (where ${isKept}), 0)`.mapWith(
 		Number
 	),
-	keptSeconds: sql<number>`coalesce(sum(${attempts.durationSeconds}) filter (where ${isKept}), 0)`.mapWith(
-		Number
-	),
-	generationSeconds: sql<number>`coalesce(sum(${attempts.generationSeconds}), 0)`.mapWith(Number),
+	// Seconds are summed as exact decimals, so any order of addition (rollups) gives the same figure.
+	keptSeconds:
+		sql<number>`coalesce(sum(${attempts.durationSeconds}::numeric) filter (where ${isKept}), 0)`.mapWith(
+			Number
+		),
+	generationSeconds: sql<number>`coalesce(sum(${attempts.generationSeconds}::numeric), 0)`.mapWith(Number),
 	timedAttempts: sql<number>`count(${attempts.generationSeconds})`.mapWith(Number)
 };

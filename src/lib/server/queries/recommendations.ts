@@ -8,6 +8,7 @@ import { whatIf, type WhatIf } from '$lib/metrics/what-if';
 import type { Db } from '../db/connection';
 import { countsBySegment } from './segments';
 import { countsByModel, type SegmentCounts } from './summary-by-model';
+import type { ReadOptions } from '../rollups/read';
 
 export interface PairAdvice {
 	family: string;
@@ -23,16 +24,17 @@ export async function recommendations(
 	db: Db,
 	workspaceId: string,
 	filters: Filters,
-	whatIfDimension: Dimension = 'project'
+	whatIfDimension: Dimension = 'project',
+	options: ReadOptions = {}
 ): Promise<PairAdvice[]> {
-	const groups = await countsByModel(db, workspaceId, filters);
+	const groups = await countsByModel(db, workspaceId, filters, options);
 	const byModel = new Map(groups.map((g) => [g.model, g]));
 	const pairs = comparisons(groups);
 	const inPairs = [...new Set(pairs.flatMap((p) => [p.base, p.premium]))];
 	// One query per dimension for every model in a pair, split per pair below.
 	const rows = new Map<Dimension, SegmentCounts[]>();
 	for (const dimension of DIMENSIONS) {
-		rows.set(dimension, await countsBySegment(db, workspaceId, filters, dimension, inPairs));
+		rows.set(dimension, await countsBySegment(db, workspaceId, filters, dimension, inPairs, options));
 	}
 	return pairs.map((pair) => {
 		const segments = Object.fromEntries(

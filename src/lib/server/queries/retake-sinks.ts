@@ -1,10 +1,13 @@
 // Where the wasted spend went: projects and scene tags with the most cost of decided attempts not kept.
-import { desc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Filters } from '$lib/schemas/filters';
+import { wastedSpendMicros } from '$lib/metrics/figures';
 import { microsToUsd } from '$lib/metrics/money';
+import { sumCounts } from '$lib/metrics/summary';
 import type { Db } from '../db/connection';
 import { attempts } from '../db/schema';
-import { isDecided, isKept, isPending, whereAttempts } from './filters';
+import { groupedCounts, type ReadOptions } from '../rollups/read';
+import { isPending, whereAttempts } from './filters';
 
 export interface Sink {
 	name: string;
@@ -13,31 +16,28 @@ export interface Sink {
 	kept: number;
 }
 
-const wasted = sql<number>`coalesce(sum(${attempts.costMicros}) filter (where ${isDecided} and not ${isKept}), 0)`;
-
+/** The `limit` projects or tags with the most wasted spend (ties by name); attempts without tags are left out. */
 export async function retakeSinks(
 	db: Db,
 	workspaceId: string,
 	filters: Filters,
 	by: 'project' | 'tag',
-	limit = 5
+	limit = 5,
+	options: ReadOptions = {}
 ): Promise<Sink[]> {
-	const name = by === 'project' ? sql<string>`${attempts.project}` : sql<string>`unnest(${attempts.tags})`;
-	const rows = await db
-		.select({
-			name: sql<string>`${name}`.as('name'),
-			wasted: wasted.mapWith(Number).as('wasted'),
-			decided: sql<number>`count(*) filter (where ${isDecided})`.mapWith(Number),
-			kept: sql<number>`count(*) filter (where ${isKept})`.mapWith(Number)
+	const rows = await groupedCounts(db, workspaceId, filters, { by }, options);
+	const names = [...new Set(rows.map((r) => r.segment))].filter(
+		(n) => by === 'project' || n !== '(untagged)'
+	);
+	return names
+		.map((name) => {
+			const c = sumCounts(rows.filter((r) => r.segment === name));
+			return { name, wasted: wastedSpendMicros(c), decided: c.kept + c.rejected + c.failed, kept: c.kept };
 		})
-		.from(attempts)
-		.where(whereAttempts(workspaceId, filters))
-		.groupBy(sql`name`)
-		.orderBy(desc(sql`wasted`), sql`name`)
-		.limit(limit);
-	return rows
-		.filter((r) => r.wasted > 0)
-		.map((r) => ({ name: r.name, wastedSpendUsd: microsToUsd(r.wasted), decided: r.decided, kept: r.kept }));
+		.filter((s) => s.wasted > 0)
+		.sort((a, b) => b.wasted - a.wasted || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+		.slice(0, limit)
+		.map((s) => ({ name: s.name, wastedSpendUsd: microsToUsd(s.wasted), decided: s.decided, kept: s.kept }));
 }
 
 export interface Backlog {
@@ -46,19 +46,24 @@ export interface Backlog {
 	oldestPendingAt: string | null;
 }
 
-/** Attempts still waiting for a verdict. */
-export async function reviewBacklog(db: Db, workspaceId: string, filters: Filters): Promise<Backlog> {
-	const [row] = await db
-		.select({
-			pending: sql<number>`count(*)`.mapWith(Number),
-			spend: sql<number>`coalesce(sum(${attempts.costMicros}), 0)`.mapWith(Number),
-			oldest: sql<string | null>`min(${attempts.createdAt})`
-		})
-		.from(attempts)
-		.where(sql`${whereAttempts(workspaceId, filters)} and ${isPending}`);
+/** Attempts still waiting for a verdict: counts from rollups, the oldest from the pending index. */
+export async function reviewBacklog(
+	db: Db,
+	workspaceId: string,
+	filters: Filters,
+	options: ReadOptions = {}
+): Promise<Backlog> {
+	const [counts, [oldest]] = await Promise.all([
+		groupedCounts(db, workspaceId, filters, { by: 'none' }, options),
+		db
+			.select({ at: sql<string | null>`min(${attempts.createdAt})` })
+			.from(attempts)
+			.where(sql`${whereAttempts(workspaceId, filters)} and ${isPending}`)
+	]);
+	const c = sumCounts(counts);
 	return {
-		pending: row.pending,
-		pendingSpendUsd: microsToUsd(row.spend),
-		oldestPendingAt: row.oldest ? new Date(row.oldest).toISOString() : null
+		pending: c.pending,
+		pendingSpendUsd: microsToUsd(c.spendMicros - c.decidedSpendMicros),
+		oldestPendingAt: oldest.at ? new Date(oldest.at).toISOString() : null
 	};
 }

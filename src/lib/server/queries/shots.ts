@@ -1,67 +1,65 @@
-// Shots: the takes and retakes of one clip (shotId). How many attempts, and how much money, until the
-// first keep; which shots were abandoned. Grouped by the model the shot was made with.
+// Shots: the takes and retakes of one clip (shotId). How many takes, and how much money, until the first
+// keep; which shots were given up. A shot counts in the range its first take falls in, with all its takes;
+// the project, model and tag filters apply to the shot (its project, its model or '(mixed)', its first
+// take's tags). Answered from shot rollups, with the edges of the range from the shots table.
 import { sql } from 'drizzle-orm';
 import type { Filters } from '$lib/schemas/filters';
+import type { ShotGroup, ShotState } from '$lib/metrics/shots';
 import type { Db } from '../db/connection';
-import { attempts } from '../db/schema';
-import { isKept, isPending, whereAttempts } from './filters';
+import { rowsOf } from '../rollups/compact';
+import { cuboidFor, SHOT_ROLLUPS } from '../rollups/families';
+import { partsUnion } from '../rollups/parts';
+import { dimensionFilters, timePlan, type ReadOptions } from '../rollups/read';
 
-export interface ShotRow {
-	shotId: string;
-	project: string;
-	/** The shot's model, or '(mixed)' when its takes used several. */
-	model: string;
-	attempts: number;
-	/** Attempts up to and including the first keep; null without a keep. */
-	attemptsToFirstKeep: number | null;
-	costToFirstKeepMicros: number | null;
-	spendMicros: number;
-	hasPending: boolean;
-	firstAt: Date;
-}
-
-export async function shotRows(db: Db, workspaceId: string, filters: Filters): Promise<ShotRow[]> {
-	const takes = db.$with('takes').as(
-		db
-			.select({
-				shotId: sql<string>`${attempts.shotId}`.as('shot_id'),
-				project: sql<string>`${attempts.project}`.as('project'),
-				model: sql<string>`${attempts.model}`.as('model'),
-				createdAt: sql<Date>`${attempts.createdAt}`.as('created_at'),
-				kept: sql<boolean>`${isKept}`.as('kept'),
-				pending: sql<boolean>`${isPending}`.as('pending'),
-				cost: sql<number>`${attempts.costMicros}`.as('cost'),
-				take: sql<number>`row_number() over (partition by ${attempts.shotId} order by ${attempts.createdAt}, ${attempts.id})`.as(
-					'take'
-				),
-				costSoFar:
-					sql<number>`sum(${attempts.costMicros}) over (partition by ${attempts.shotId} order by ${attempts.createdAt}, ${attempts.id} rows unbounded preceding)`.as(
-						'cost_so_far'
-					)
-			})
-			.from(attempts)
-			.where(sql`${whereAttempts(workspaceId, filters)} and ${attempts.shotId} is not null`)
-	);
-	const rows = await db
-		.with(takes)
-		.select({
-			shotId: takes.shotId,
-			project: sql<string>`min(${takes.project})`,
-			model: sql<string>`case when count(distinct ${takes.model}) = 1 then min(${takes.model}) else '(mixed)' end`,
-			attempts: sql<number>`count(*)`.mapWith(Number),
-			attemptsToFirstKeep: sql<number | null>`min(${takes.take}) filter (where ${takes.kept})`,
-			costToFirstKeepMicros: sql<number | null>`min(${takes.costSoFar}) filter (where ${takes.kept})`,
-			spendMicros: sql<number>`sum(${takes.cost})`.mapWith(Number),
-			hasPending: sql<boolean>`bool_or(${takes.pending})`,
-			firstAt: sql<string>`min(${takes.createdAt})`
-		})
-		.from(takes)
-		.groupBy(takes.shotId);
-	return rows.map((r) => ({
-		...r,
-		attemptsToFirstKeep: r.attemptsToFirstKeep === null ? null : Number(r.attemptsToFirstKeep),
-		costToFirstKeepMicros: r.costToFirstKeepMicros === null ? null : Number(r.costToFirstKeepMicros),
-		hasPending: Boolean(r.hasPending),
-		firstAt: new Date(r.firstAt)
+export async function shotGroups(
+	db: Db,
+	workspaceId: string,
+	filters: Filters,
+	options: ReadOptions = {}
+): Promise<ShotGroup[]> {
+	const needs = ['model', 'takes_to_first_keep', 'state'];
+	if (filters.project) needs.push('project');
+	if ((filters.tag?.length ?? 0) > 0) needs.push('tags');
+	const cuboid = cuboidFor(SHOT_ROLLUPS, needs);
+	const column = (name: string) => ({ name, rollup: () => sql.raw(name), raw: sql.raw(name) });
+	const parts = partsUnion({
+		family: SHOT_ROLLUPS,
+		cuboid,
+		workspaceId,
+		plan: timePlan(filters, [], cuboid.hours, options),
+		keys: [
+			column('model'),
+			{ ...column('takes_to_first_keep'), raw: sql`coalesce(takes_to_first_keep, 0)` },
+			{
+				...column('state'),
+				raw: sql`case when takes_to_first_keep is not null then 'kept'
+					when pending_takes > 0 then 'review' else 'abandoned' end`
+			}
+		],
+		rollupWhere: dimensionFilters(filters),
+		raw: {
+			from: sql`shots`,
+			time: 'first_at',
+			where: sql`workspace_id = ${workspaceId} ${dimensionFilters(filters)}`,
+			sums: sql`count(*) as shots, sum(takes)::bigint as takes,
+				coalesce(sum(cost_to_first_keep_micros), 0)::bigint as cost_to_first_keep_micros,
+				sum(spend_micros)::bigint as spend_micros`
+		}
+	});
+	const result = await db.execute(sql`select model, takes_to_first_keep, state,
+			sum(shots)::bigint as shots, sum(takes)::bigint as takes,
+			sum(cost_to_first_keep_micros)::bigint as cost, sum(spend_micros)::bigint as spend
+		from (${parts}) as p
+		group by model, takes_to_first_keep, state
+		having sum(shots) <> 0
+		order by model, takes_to_first_keep, state`);
+	return rowsOf(result).map((r) => ({
+		model: String(r.model),
+		takesToFirstKeep: Number(r.takes_to_first_keep),
+		state: r.state as ShotState,
+		shots: Number(r.shots),
+		takes: Number(r.takes),
+		costToFirstKeepMicros: Number(r.cost),
+		spendMicros: Number(r.spend)
 	}));
 }

@@ -10,6 +10,7 @@ import { budgetOn, type BudgetView } from '../budgets';
 import { workspaceTimeZone } from '../workspaces';
 import { retakeSinks, reviewBacklog, type Backlog, type Sink } from './retake-sinks';
 import { summaryByModel } from './summary-by-model';
+import type { ReadOptions } from '../rollups/read';
 
 export interface AdviceChange {
 	family: string;
@@ -48,7 +49,8 @@ export async function weeklyReview(
 	workspaceId: string,
 	week: string,
 	project: string | undefined,
-	now = new Date()
+	now = new Date(),
+	options: ReadOptions = {}
 ): Promise<WeeklyReview> {
 	const timeZone = await workspaceTimeZone(db, workspaceId);
 	const monday = mondayOfIsoWeek(week);
@@ -59,14 +61,14 @@ export async function weeklyReview(
 	const before = isoWeekRange(isoWeekLabel(previousMonday), timeZone)!;
 	const scope: Filters = { project };
 	const [current, previous, upToNow, upToBefore, budget, projects, tags, backlog] = await Promise.all([
-		summaryByModel(db, workspaceId, { ...scope, ...range }),
-		summaryByModel(db, workspaceId, { ...scope, ...before }),
-		summaryByModel(db, workspaceId, { ...scope, to: range.to }),
-		summaryByModel(db, workspaceId, { ...scope, to: range.from }),
+		summaryByModel(db, workspaceId, { ...scope, ...range }, options),
+		summaryByModel(db, workspaceId, { ...scope, ...before }, options),
+		summaryByModel(db, workspaceId, { ...scope, to: range.to }, options),
+		summaryByModel(db, workspaceId, { ...scope, to: range.from }, options),
 		budgetOn(db, workspaceId, project, monday, timeZone, now),
-		retakeSinks(db, workspaceId, { ...scope, ...range }, 'project'),
-		retakeSinks(db, workspaceId, { ...scope, ...range }, 'tag'),
-		reviewBacklog(db, workspaceId, { ...scope, to: range.to })
+		retakeSinks(db, workspaceId, { ...scope, ...range }, 'project', 5, options),
+		retakeSinks(db, workspaceId, { ...scope, ...range }, 'tag', 5, options),
+		reviewBacklog(db, workspaceId, { ...scope, to: range.to }, options)
 	]);
 	return {
 		week,

@@ -1,10 +1,10 @@
 import type { PageServerLoad } from './$types';
-import { shotStats } from '$lib/metrics/shots';
+import { shotStatsOfGroups } from '$lib/metrics/shots';
 import { db } from '$lib/server/app';
 import { workspaceOf } from '$lib/server/context';
 import { pageRange } from '$lib/server/page-range';
 import { listProjects } from '$lib/server/queries/projects';
-import { shotRows } from '$lib/server/queries/shots';
+import { shotGroups } from '$lib/server/queries/shots';
 import { summaryByModel } from '$lib/server/queries/summary-by-model';
 import { workspaceTimeZone } from '$lib/server/workspaces';
 import { hasAttempts } from '$lib/server/demo/seed';
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const timeZone = await workspaceTimeZone(database, workspaceId);
 	const range = pageRange(url, timeZone);
 	const [rows, summary, projects, anyAttempts] = await Promise.all([
-		shotRows(database, workspaceId, range.filters),
+		shotGroups(database, workspaceId, range.filters),
 		summaryByModel(database, workspaceId, range.filters),
 		listProjects(database, workspaceId),
 		hasAttempts(database, workspaceId)
@@ -26,9 +26,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		filterError: range.errors,
 		projects,
 		anyAttempts,
-		shots: shotStats(rows),
+		shots: shotStatsOfGroups(rows),
 		attempts: summary.totals.attempts,
-		attemptsInShots: rows.reduce((sum, r) => sum + r.attempts, 0),
+		attemptsInShots: rows.reduce((sum, r) => sum + r.takes, 0),
 		models: summary.models.map((m) => ({
 			model: m.model,
 			family: m.family,

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { shotStats } from '$lib/metrics/shots';
+import { shotStatsOfGroups } from '$lib/metrics/shots';
 import { modelRow } from '$lib/metrics/summary';
 import { weeksBetween } from '$lib/metrics/weeks';
 import { db } from '$lib/server/app';
@@ -8,7 +8,7 @@ import { workspaceOf } from '$lib/server/context';
 import { pageRange } from '$lib/server/page-range';
 import { listProjects } from '$lib/server/queries/projects';
 import { recommendations } from '$lib/server/queries/recommendations';
-import { shotRows } from '$lib/server/queries/shots';
+import { shotGroups } from '$lib/server/queries/shots';
 import { summaryByModel } from '$lib/server/queries/summary-by-model';
 import { countsByWeekAndModel } from '$lib/server/queries/weekly-spend-by-model';
 import { workspaceTimeZone } from '$lib/server/workspaces';
@@ -28,7 +28,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const [summary, weekly, shots, advice] = await Promise.all([
 		summaryByModel(database, workspaceId, filters),
 		countsByWeekAndModel(database, workspaceId, filters, timeZone),
-		shotRows(database, workspaceId, filters),
+		shotGroups(database, workspaceId, filters),
 		recommendations(database, workspaceId, filters)
 	]);
 	return {
@@ -51,7 +51,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 				keepRateInterval: row.keepRateInterval
 			};
 		}),
-		shots: shotStats(shots),
+		shots: shotStatsOfGroups(shots),
 		advice: advice.map((a) => ({
 			family: a.family,
 			base: a.base,

@@ -1,0 +1,99 @@
+// Folding: delta rows move into their rollup table, in every cuboid at hour and day grain, by one
+// statement that deletes the deltas it folds. A read adds rollups and the deltas left in one snapshot, so
+// it counts each change exactly once before, during and after a fold.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/connection';
+import { FAMILIES, sumOf, type Cuboid, type RollupFamily } from './families';
+
+/** Deltas folded per statement: bounds memory (PGlite) and lock time after a big load. */
+export const FOLD_CHUNK = 100_000;
+
+function foldSelect(family: RollupFamily, cuboid: Cuboid, grain: 'hour' | 'day'): string {
+	const bucket = grain === 'hour' ? 'hour' : `date_trunc('day', hour, 'UTC')`;
+	const dimensions = family.dimensions.map((d) => (cuboid.keeps.includes(d) ? d : family.summedOver[d]));
+	const groupBy = ['workspace_id', bucket, ...cuboid.keeps];
+	return `select workspace_id, '${cuboid.name}', '${grain}', ${bucket}, ${dimensions.join(', ')},
+		${family.sums.map((s) => sumOf(s)).join(', ')}
+		from moved group by ${groupBy.join(', ')}`;
+}
+
+// Rows are written in key order, so two folds running at once queue on a row instead of deadlocking.
+function foldStatement(family: RollupFamily): string {
+	const key = ['workspace_id', 'cuboid', 'grain', 'bucket', ...family.dimensions];
+	const sums = family.sums.map((s) => s.column);
+	const selects = family.cuboids.flatMap((c) => [
+		foldSelect(family, c, 'day'),
+		...(c.hours ? [foldSelect(family, c, 'hour')] : [])
+	]);
+	return `insert into ${family.rollups} (${[...key, ...sums].join(', ')})
+		select * from (${selects.join('\nunion all\n')}) as folded
+		order by ${key.map((_, i) => i + 1).join(', ')}
+		on conflict on constraint ${family.constraint} do update set
+		${sums.map((c) => `${c} = ${family.rollups}.${c} + excluded.${c}`).join(',\n')}`;
+}
+
+const FOLD = new Map(FAMILIES.map((f) => [f.name, foldStatement(f)]));
+
+/** Folds up to `chunk` deltas of a family (of one workspace, or all); returns how many it folded. */
+export async function foldOnce(
+	db: Db,
+	family: RollupFamily,
+	workspaceId?: string,
+	chunk = FOLD_CHUNK
+): Promise<number> {
+	const scope: SQL = workspaceId ? sql`where workspace_id = ${workspaceId}` : sql``;
+	const deltas = sql.raw(family.deltas);
+	// SKIP LOCKED: a second compactor takes other deltas instead of waiting for these.
+	const result = await db.execute(sql`with moved as (
+		delete from ${deltas} where ctid = any(array(
+			select ctid from ${deltas} ${scope} limit ${chunk} for update skip locked))
+		returning *
+	), folded as (${sql.raw(FOLD.get(family.name)!)} returning 1)
+	select count(*)::int as moved from moved`);
+	return Number(rowsOf(result)[0]?.moved ?? 0);
+}
+
+/** Folds every family until no delta is left; returns how many deltas it folded. */
+export async function fold(db: Db, workspaceId?: string): Promise<number> {
+	let total = 0;
+	for (const family of FAMILIES) {
+		for (;;) {
+			const moved = await foldOnce(db, family, workspaceId);
+			total += moved;
+			if (moved < FOLD_CHUNK) break;
+		}
+	}
+	return total;
+}
+
+/** drizzle's execute answers rows (postgres.js) or { rows } (PGlite). */
+export function rowsOf(result: unknown): Record<string, unknown>[] {
+	return Array.isArray(result) ? result : ((result as { rows: Record<string, unknown>[] }).rows ?? []);
+}
+
+export interface Compactor {
+	stop(): Promise<void>;
+}
+
+/** Folds deltas in the background every `everyMs`; reads are exact either way, folds keep them cheap. */
+export function startCompactor(db: Db, log: (message: string) => void, everyMs = 2000): Compactor {
+	let running: Promise<void> | undefined;
+	let stopped = false;
+	const tick = () => {
+		if (running || stopped) return;
+		running = fold(db)
+			.catch((error) => log(`rollup fold failed, retrying: ${(error as Error).message}`))
+			.then(() => undefined)
+			.finally(() => (running = undefined));
+	};
+	const timer = setInterval(tick, everyMs);
+	timer.unref();
+	tick();
+	return {
+		async stop() {
+			stopped = true;
+			clearInterval(timer);
+			await running;
+		}
+	};
+}

@@ -1,0 +1,81 @@
+// One statement over the parts of a time plan: whole days from day rollups, whole hours from hour
+// rollups, the deltas not folded yet (per hour) for both, and the partial edges from the raw table. Each
+// part sums per key; the caller sums the parts. One statement sees one snapshot, so a fold running
+// meanwhile never makes a change count twice or not at all.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Cuboid, RollupFamily } from './families';
+import { sumOf } from './families';
+import type { Interval, TimePlan } from './plan';
+
+export interface Key {
+	name: string;
+	/** The key of a rollup or delta row, from its bucket start (`bucket` or `hour`). */
+	rollup: (time: SQL) => SQL;
+	/** The key of a raw row. */
+	raw: SQL;
+}
+
+export interface PartsQuery {
+	family: RollupFamily;
+	cuboid: Cuboid;
+	workspaceId: string;
+	plan: TimePlan;
+	keys: Key[];
+	/** Conditions on a rollup or delta row's dimensions, each starting with `and`. */
+	rollupWhere: SQL;
+	raw: {
+		from: SQL;
+		/** The raw row's time column. */
+		time: string;
+		where: SQL;
+		/** Every sum of the family, aliased by its column name. */
+		sums: SQL;
+	};
+}
+
+export function during(column: string, intervals: Interval[]): SQL {
+	const col = sql.raw(column);
+	const one = (i: Interval) => {
+		const parts: SQL[] = [];
+		if (i.from !== null) parts.push(sql`${col} >= ${new Date(i.from).toISOString()}::timestamptz`);
+		if (i.to !== null) parts.push(sql`${col} < ${new Date(i.to).toISOString()}::timestamptz`);
+		return parts.length === 0 ? sql`true` : sql`(${sql.join(parts, sql` and `)})`;
+	};
+	return sql`(${sql.join(intervals.map(one), sql` or `)})`;
+}
+
+/** The parts, as one `union all`; every part has the keys then the family's sums as columns. */
+export function partsUnion(q: PartsQuery): SQL {
+	const { family, plan } = q;
+	const sums = sql.raw(family.sums.map((s) => `${sumOf(s)} as ${s.column}`).join(', '));
+	const groupBy = sql.raw(q.keys.map((_, i) => i + 1).join(', '));
+	const keysOf = (time: SQL) =>
+		sql.join(
+			q.keys.map((k) => sql`${k.rollup(time)} as ${sql.raw(k.name)}`),
+			sql`, `
+		);
+	const parts: SQL[] = [];
+	const rollupPart = (grain: 'day' | 'hour', intervals: Interval[]) =>
+		sql`select ${keysOf(sql`bucket`)}, ${sums} from ${sql.raw(family.rollups)}
+			where workspace_id = ${q.workspaceId} and cuboid = ${q.cuboid.name} and grain = ${grain}
+				and ${during('bucket', intervals)} ${q.rollupWhere}
+			group by ${groupBy}`;
+	if (plan.days.length > 0) parts.push(rollupPart('day', plan.days));
+	if (plan.hours.length > 0) parts.push(rollupPart('hour', plan.hours));
+	const folded = [...plan.days, ...plan.hours];
+	if (folded.length > 0) {
+		parts.push(sql`select ${keysOf(sql`hour`)}, ${sums} from ${sql.raw(family.deltas)}
+			where workspace_id = ${q.workspaceId} and ${during('hour', folded)} ${q.rollupWhere}
+			group by ${groupBy}`);
+	}
+	if (plan.raw.length > 0) {
+		const keys = sql.join(
+			q.keys.map((k) => sql`${k.raw} as ${sql.raw(k.name)}`),
+			sql`, `
+		);
+		parts.push(sql`select ${keys}, ${q.raw.sums} from ${q.raw.from}
+			where ${q.raw.where} and ${during(q.raw.time, plan.raw)}
+			group by ${groupBy}`);
+	}
+	return sql.join(parts, sql` union all `);
+}
