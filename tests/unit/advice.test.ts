@@ -1,8 +1,14 @@
 // Advice, what-if and shot statistics on hand-made counts, with their edge cases.
 import { describe, expect, test } from 'vitest';
-import { advise, segmentAdvice } from '../../src/lib/metrics/advice';
+import {
+	advise,
+	LISTED_SEGMENTS,
+	listSegments,
+	MIN_LISTED_DECIDED,
+	segmentAdvice
+} from '../../src/lib/metrics/advice';
 import { emptyCounts, type Counts } from '../../src/lib/metrics/figures';
-import { median, shotStats } from '../../src/lib/metrics/shots';
+import { median, medianOfCounts, shotStats } from '../../src/lib/metrics/shots';
 import { whatIf } from '../../src/lib/metrics/what-if';
 import { mulberry32, quantileSorted, sampleBeta } from '../../src/lib/metrics/random';
 import type { ModelCounts } from '../../src/lib/metrics/summary';
@@ -150,5 +156,72 @@ describe('seeded sampling', () => {
 		expect(quantileSorted(draws, 0.5)).toBeCloseTo(0.2302, 1);
 		const again = mulberry32(1);
 		expect(sampleBeta(again, 2.5, 7.5)).toBe(sampleBeta(mulberry32(1), 2.5, 7.5));
+	});
+});
+
+describe('segments a browser can hold', () => {
+	const segmentsOf = (decided: number[]) =>
+		segmentAdvice(
+			decided.flatMap((n, i) => [
+				{ ...tier('b', 0, 0, n, 1), segment: `s${String(i).padStart(3, '0')}` },
+				{ ...tier('p', 1, 0, n, 3), segment: `s${String(i).padStart(3, '0')}` }
+			]),
+			'b',
+			'p'
+		);
+
+	test('a dimension with few segments is listed whole, however small they are', () => {
+		const all = segmentsOf(Array.from({ length: LISTED_SEGMENTS }, () => 1));
+		expect(listSegments(all)).toEqual({ listed: all, hidden: { segments: 0, decided: 0 } });
+	});
+
+	test('with many segments, the busiest with enough decided attempts are listed in order and the rest summed', () => {
+		// 300 creators: decided attempts per tier 1, 2, ..., 300.
+		const all = segmentsOf(Array.from({ length: 300 }, (_, i) => i + 1));
+		const { listed, hidden } = listSegments(all);
+		expect(listed.map((s) => s.segment)).toEqual(all.slice(275).map((s) => s.segment));
+		expect(hidden.segments).toBe(275);
+		expect(hidden.decided).toBe(2 * ((275 * 276) / 2));
+	});
+
+	test('a segment under the minimum of decided attempts is never listed among many', () => {
+		const all = segmentsOf([...Array.from({ length: 30 }, () => 1), MIN_LISTED_DECIDED / 2]);
+		const { listed, hidden } = listSegments(all);
+		expect(listed.map((s) => s.segment)).toEqual(['s030']);
+		expect(hidden).toEqual({ segments: 30, decided: 60 });
+	});
+});
+
+describe('the median of shots given as counts per value', () => {
+	test.each([
+		{ counts: [], expected: null },
+		{ counts: [[3, 1]], expected: 3 },
+		{
+			counts: [
+				[1, 2],
+				[5, 2]
+			],
+			expected: 3
+		},
+		{
+			counts: [
+				[1, 12],
+				[2, 4],
+				[6, 2]
+			],
+			expected: 1
+		},
+		{
+			counts: [
+				[2, 1],
+				[1, 1],
+				[9, 1]
+			],
+			expected: 2
+		}
+	])('$counts gives $expected, as the median of the expanded list', ({ counts, expected }) => {
+		const expanded = (counts as [number, number][]).flatMap(([v, n]) => Array.from({ length: n }, () => v));
+		expect(medianOfCounts(new Map(counts as [number, number][]))).toBe(expected);
+		expect(median(expanded)).toBe(expected);
 	});
 });

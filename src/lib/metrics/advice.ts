@@ -94,3 +94,37 @@ export function segmentAdvice(
 			advice: b && p && decided(b) > 0 && decided(p) > 0 ? advise(b, p) : null
 		}));
 }
+
+/** A dimension with more segments than this lists only its busiest; the rest are summarised. */
+export const LISTED_SEGMENTS = 25;
+/** Segments with fewer decided attempts (both tiers together) than this are summarised, not listed. */
+export const MIN_LISTED_DECIDED = 20;
+
+export interface HiddenSegments {
+	segments: number;
+	/** Decided attempts of both tiers in those segments. */
+	decided: number;
+}
+
+const decidedIn = (s: SegmentAdvice) => (s.base?.decided ?? 0) + (s.premium?.decided ?? 0);
+
+/**
+ * Keeps an answer small at any size: up to LISTED_SEGMENTS segments, the busiest among those with at
+ * least MIN_LISTED_DECIDED decided attempts, in their original order; the others are counted in `hidden`.
+ * A dimension with LISTED_SEGMENTS segments or fewer is listed whole.
+ */
+export function listSegments(segments: SegmentAdvice[]): { listed: SegmentAdvice[]; hidden: HiddenSegments } {
+	if (segments.length <= LISTED_SEGMENTS) return { listed: segments, hidden: { segments: 0, decided: 0 } };
+	const kept = new Set(
+		segments
+			.filter((s) => decidedIn(s) >= MIN_LISTED_DECIDED)
+			.sort((a, b) => decidedIn(b) - decidedIn(a) || (a.segment < b.segment ? -1 : 1))
+			.slice(0, LISTED_SEGMENTS)
+	);
+	const listed = segments.filter((s) => kept.has(s));
+	const rest = segments.filter((s) => !kept.has(s));
+	return {
+		listed,
+		hidden: { segments: rest.length, decided: rest.reduce((sum, s) => sum + decidedIn(s), 0) }
+	};
+}

@@ -1,7 +1,14 @@
 // Which tier should each family pair default to, overall and per segment, and what it would have saved.
 import type { Filters } from '$lib/schemas/filters';
 import { DIMENSIONS, DURATION_BUCKETS, type Dimension } from '$lib/schemas/segments';
-import { advise, segmentAdvice, type Advice, type SegmentAdvice } from '$lib/metrics/advice';
+import {
+	advise,
+	listSegments,
+	segmentAdvice,
+	type Advice,
+	type HiddenSegments,
+	type SegmentAdvice
+} from '$lib/metrics/advice';
 import { emptyCounts } from '$lib/metrics/figures';
 import { comparisons, type ModelCounts } from '$lib/metrics/summary';
 import { whatIf, type WhatIf } from '$lib/metrics/what-if';
@@ -15,7 +22,9 @@ export interface PairAdvice {
 	base: string;
 	premium: string;
 	overall: Advice;
+	/** Per dimension, the segments listed (see listSegments) and a summary of the others. */
 	segments: Record<Dimension, SegmentAdvice[]>;
+	hiddenSegments: Record<Dimension, HiddenSegments>;
 	/** Had each segment of `whatIfDimension` used its recommended tier. */
 	whatIf: WhatIf & { dimension: Dimension };
 }
@@ -32,10 +41,10 @@ export async function recommendations(
 	const pairs = comparisons(groups);
 	const inPairs = [...new Set(pairs.flatMap((p) => [p.base, p.premium]))];
 	// One query per dimension for every model in a pair, split per pair below.
-	const rows = new Map<Dimension, SegmentCounts[]>();
-	for (const dimension of DIMENSIONS) {
-		rows.set(dimension, await countsBySegment(db, workspaceId, filters, dimension, inPairs, options));
-	}
+	const perDimension = await Promise.all(
+		DIMENSIONS.map((d) => countsBySegment(db, workspaceId, filters, d, inPairs, options))
+	);
+	const rows = new Map<Dimension, SegmentCounts[]>(DIMENSIONS.map((d, i) => [d, perDimension[i]]));
 	return pairs.map((pair) => {
 		const segments = Object.fromEntries(
 			DIMENSIONS.map((d) => [
@@ -49,12 +58,16 @@ export async function recommendations(
 			pair.premium,
 			segments[whatIfDimension]
 		);
+		const listed = Object.fromEntries(DIMENSIONS.map((d) => [d, listSegments(segments[d])]));
 		return {
 			family: pair.family,
 			base: pair.base,
 			premium: pair.premium,
 			overall: advise(byModel.get(pair.base)!, byModel.get(pair.premium)!),
-			segments,
+			segments: Object.fromEntries(DIMENSIONS.map((d) => [d, listed[d].listed])) as PairAdvice['segments'],
+			hiddenSegments: Object.fromEntries(
+				DIMENSIONS.map((d) => [d, listed[d].hidden])
+			) as PairAdvice['hiddenSegments'],
 			whatIf: { dimension: whatIfDimension, ...whatIf(cells) }
 		};
 	});

@@ -1,0 +1,108 @@
+// Rollups under the conditions that break naive counters: concurrent batches of the same shots, folds
+// running during ingestion, corruption found and repaired. Runs on PGlite and on PostgreSQL.
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../src/lib/server/db/connection';
+import { ingest } from '../../src/lib/server/ingest';
+import { fold, rowsOf } from '../../src/lib/server/rollups/compact';
+import { checkRollups, rebuildRollups } from '../../src/lib/server/rollups/maintain';
+import { shotGroups } from '../../src/lib/server/queries/shots';
+import { summaryByModel } from '../../src/lib/server/queries/summary-by-model';
+import { countsByWeekAndModel } from '../../src/lib/server/queries/weekly-spend-by-model';
+import { freshWorkspace, testDatabase } from '../setup/db';
+
+let database: Database;
+let ws: string;
+const now = new Date('2026-11-20T12:00:00Z');
+
+beforeAll(async () => {
+	database = await testDatabase();
+});
+afterAll(async () => {
+	await database.close();
+});
+beforeEach(async () => {
+	ws = await freshWorkspace(database);
+});
+
+/** Take `n` of batch `batch`: 12 shots shared by every batch, minutes apart, every fourth kept. */
+const take = (batch: number, n: number) => ({
+	id: `b${batch}-t${n}`,
+	project: n % 2 ? 'launch' : 'teaser',
+	model: n % 3 ? 'sora-2' : 'sora-2-pro',
+	durationSeconds: 4 + (n % 5) * 1.5,
+	resolution: '1280x720',
+	createdAt: new Date(Date.parse('2026-10-05T03:17:00Z') + (batch * 97 + n) * 61_000).toISOString(),
+	shotId: `shot-${n % 12}`,
+	verdict: (batch + n) % 4 === 0 ? 'keep' : (batch + n) % 4 === 1 ? 'reject' : 'pending',
+	tags: [n % 2 ? 'close-up' : 'high-motion']
+});
+
+const batch = (b: number, size = 40) => ({ attempts: Array.from({ length: size }, (_, n) => take(b, n)) });
+
+const raw = { source: 'raw' } as const;
+const range = { from: new Date('2026-10-05T03:30:00Z'), to: new Date('2026-10-06T21:45:00Z') };
+
+async function expectExact() {
+	expect(await summaryByModel(database.db, ws, range)).toEqual(
+		await summaryByModel(database.db, ws, range, raw)
+	);
+	expect(await countsByWeekAndModel(database.db, ws, {}, 'Asia/Kolkata')).toEqual(
+		await countsByWeekAndModel(database.db, ws, {}, 'Asia/Kolkata', raw)
+	);
+	expect(await shotGroups(database.db, ws, {})).toEqual(await shotGroups(database.db, ws, {}, raw));
+	expect(await checkRollups(database.db, ws)).toEqual([]);
+}
+
+describe('rollups stay exact', () => {
+	test('eight batches of the same shots at once, with folds running meanwhile, count every take once', async () => {
+		const writes = Array.from({ length: 8 }, (_, b) => ingest(database.db, ws, batch(b), now));
+		const folds = Array.from({ length: 4 }, () => fold(database.db));
+		const results = await Promise.all(writes);
+		await Promise.all(folds);
+		expect(results.map((r) => r.accepted)).toEqual(Array.from({ length: 8 }, () => 40));
+		const [shots] = rowsOf(
+			await database.db.execute(sql`select count(*)::int as n, sum(takes)::int as takes
+				from shots where workspace_id = ${ws}`)
+		);
+		expect(shots).toEqual({ n: 12, takes: 320 });
+		await expectExact();
+	});
+
+	test('verdicts changed by resends after a fold move counts between states, not into new ones', async () => {
+		await ingest(database.db, ws, batch(1), now);
+		await fold(database.db);
+		const flipped = batch(1).attempts.map((a) => ({
+			...a,
+			verdict: a.verdict === 'keep' ? 'reject' : 'keep'
+		}));
+		const result = await ingest(database.db, ws, { attempts: flipped }, now);
+		expect(result.updated).toBe(40);
+		const [{ totals }] = [await summaryByModel(database.db, ws, {})];
+		expect(totals.attempts).toBe(40);
+		expect(totals.pending).toBe(0);
+		await expectExact();
+		await fold(database.db);
+		await expectExact();
+	});
+
+	test('a corrupted rollup is reported by the check and repaired by a rebuild', async () => {
+		await ingest(database.db, ws, batch(2), now);
+		await fold(database.db);
+		await database.db.execute(sql`update attempt_rollups set kept = kept + 1
+			where ctid = (select ctid from attempt_rollups where workspace_id = ${ws} and cuboid = 'pm' limit 1)`);
+		const drift = await checkRollups(database.db, ws);
+		expect(drift.map((d) => [d.table, d.cuboid, d.rows])).toEqual([['attempt_rollups', 'pm', 2]]);
+		await rebuildRollups(database.db, ws);
+		await expectExact();
+	});
+
+	test('deleting attempts takes them out of every figure and shot', async () => {
+		await ingest(database.db, ws, batch(3), now);
+		await fold(database.db);
+		await database.db.execute(sql`delete from attempts where workspace_id = ${ws} and shot_id = 'shot-1'`);
+		const groups = await shotGroups(database.db, ws, {});
+		expect(groups.reduce((sum, g) => sum + g.shots, 0)).toBe(11);
+		await expectExact();
+	});
+});
