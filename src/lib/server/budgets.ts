@@ -1,12 +1,13 @@
 // Budgets per workspace or project, weekly or monthly, and the spend against the one in force.
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import type { BudgetInput } from '$lib/schemas/budget';
 import { budgetStatus, periodDays, type BudgetStatus, type Period } from '$lib/metrics/budget';
 import { microsToUsd, usdToMicros } from '$lib/metrics/money';
 import { startOfDay } from '$lib/metrics/time-zones';
 import type { Db } from './db/connection';
-import { attempts, budgets, type Budget } from './db/schema';
+import { budgets, type Budget } from './db/schema';
+import { groupedCounts } from './rollups/read';
 
 export async function listBudgets(db: Db, workspaceId: string): Promise<Budget[]> {
 	return db
@@ -106,16 +107,6 @@ export async function budgetOn(
 }
 
 async function spendBetween(db: Db, workspaceId: string, project: string | undefined, from: Date, to: Date) {
-	const [row] = await db
-		.select({ spend: sql<number>`coalesce(sum(${attempts.costMicros}), 0)`.mapWith(Number) })
-		.from(attempts)
-		.where(
-			and(
-				eq(attempts.workspaceId, workspaceId),
-				gte(attempts.createdAt, from),
-				lt(attempts.createdAt, to),
-				project ? eq(attempts.project, project) : undefined
-			)
-		);
-	return row.spend;
+	const counts = await groupedCounts(db, workspaceId, { from, to, project }, { by: 'none' });
+	return counts.reduce((sum, c) => sum + c.spendMicros, 0);
 }

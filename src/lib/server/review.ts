@@ -1,7 +1,8 @@
 // The reviewers' queue: pending takes one after another, oldest first.
-import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, or } from 'drizzle-orm';
 import type { Db } from './db/connection';
 import { attempts } from './db/schema';
+import { groupedCounts } from './rollups/read';
 
 export async function nextPending(
 	db: Db,
@@ -27,9 +28,7 @@ export async function nextPending(
 		.where(and(...where))
 		.orderBy(asc(attempts.createdAt), asc(attempts.id))
 		.limit(1);
-	const [count] = await db
-		.select({ n: sql<number>`count(*)`.mapWith(Number) })
-		.from(attempts)
-		.where(and(...where.slice(0, 4)));
-	return { attempt: next ?? null, remaining: count.n };
+	// Every pending take of the queue, from rollups: the queue can hold many.
+	const counts = await groupedCounts(db, workspaceId, { project }, { by: 'none' });
+	return { attempt: next ?? null, remaining: counts.reduce((sum, c) => sum + c.pending, 0) };
 }
