@@ -73,7 +73,11 @@ describe('recommendations', () => {
 		expect(byProject.close.advice!.breakEvenKeepRate).toBeCloseTo(0.3, 12);
 		// numpy: mean(beta(16.5, 4.5) / beta(2.5, 18.5) > 3) over 4e6 draws = 0.95352.
 		expect(byProject.close.advice!.probabilityPremiumCheaper).toBeCloseTo(0.95352, 3);
-		expect(byProject.close.advice!.rationale).toBe(
+		// A segment's sentence is the overall advice of its attempts alone.
+		const [closeOnly] = await recommendations(database.db, ws, filtersSchema.parse({ project: 'close' }));
+		const [wideOnly] = await recommendations(database.db, ws, filtersSchema.parse({ project: 'wide' }));
+		expect(closeOnly.overall).toMatchObject(byProject.close.advice!);
+		expect(closeOnly.overall.rationale).toBe(
 			'Use sora-2-pro: it keeps 80% (59–93%) of takes; it needs 30% to pay for itself at 3.0× the cost per ' +
 				'attempt of sora-2 (which keeps 10%). 95% likely to be cheaper per usable clip, saving about $625.00 per 100 usable clips.'
 		);
@@ -82,7 +86,7 @@ describe('recommendations', () => {
 			premiumSavingPer100UsableClipsUsd: -303.571429,
 			savingPer100UsableClipsUsd: 303.571429
 		});
-		expect(byProject.wide.advice!.rationale).toMatch(
+		expect(wideOnly.overall.rationale).toMatch(
 			/^Stay on sora-2: .*cannot pay for itself \(it would need 240%\)/
 		);
 		// Only the base tier was used: no advice.

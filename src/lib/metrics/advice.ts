@@ -60,12 +60,44 @@ function rationale(c: Comparison, base: ModelRow, premium: ModelRow, saving: num
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** A tier's figures in one segment: what the segment table and chart show. */
+export type SegmentTier = Pick<
+	ModelRow,
+	| 'attempts'
+	| 'kept'
+	| 'decided'
+	| 'pending'
+	| 'keepRate'
+	| 'keepRateInterval'
+	| 'costPerAttemptUsd'
+	| 'costPerKeptClipUsd'
+>;
+
 export interface SegmentAdvice {
 	segment: string;
-	base: ModelRow | null;
-	premium: ModelRow | null;
-	/** null when either tier has no decided attempt in the segment. */
-	advice: Advice | null;
+	base: SegmentTier | null;
+	premium: SegmentTier | null;
+	/** null when either tier has no decided attempt in the segment; the sentence is the overall advice's. */
+	advice: Omit<Advice, 'rationale'> | null;
+}
+
+function segmentTier(c: ModelCounts): SegmentTier {
+	const r = modelRow(c);
+	return {
+		attempts: r.attempts,
+		kept: r.kept,
+		decided: r.decided,
+		pending: r.pending,
+		keepRate: r.keepRate,
+		keepRateInterval: r.keepRateInterval,
+		costPerAttemptUsd: r.costPerAttemptUsd,
+		costPerKeptClipUsd: r.costPerKeptClipUsd
+	};
+}
+
+function withoutRationale(advice: Advice): Omit<Advice, 'rationale'> {
+	const { rationale: _, ...rest } = advice;
+	return rest;
 }
 
 /** The pair's advice in every segment where either tier was used. */
@@ -89,9 +121,9 @@ export function segmentAdvice(
 		.sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
 		.map(([segment, { base: b, premium: p }]) => ({
 			segment,
-			base: b ? modelRow(b) : null,
-			premium: p ? modelRow(p) : null,
-			advice: b && p && decided(b) > 0 && decided(p) > 0 ? advise(b, p) : null
+			base: b ? segmentTier(b) : null,
+			premium: p ? segmentTier(p) : null,
+			advice: b && p && decided(b) > 0 && decided(p) > 0 ? withoutRationale(advise(b, p)) : null
 		}));
 }
 
