@@ -26,7 +26,7 @@ export async function shotGroups(
 		family: SHOT_ROLLUPS,
 		cuboid,
 		workspaceId,
-		plan: timePlan(filters, [], cuboid.hours, options),
+		plan: timePlan(filters, [], cuboid, options),
 		keys: [
 			column('model'),
 			{ ...column('takes_to_first_keep'), raw: sql`coalesce(takes_to_first_keep, 0)` },

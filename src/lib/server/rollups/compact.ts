@@ -1,18 +1,19 @@
-// Folding: delta rows move into their rollup table, in every cuboid at hour and day grain, by one
+// Folding: delta rows move into their rollup table, in every cuboid at every grain, by one
 // statement that deletes the deltas it folds. A read adds rollups and the deltas left in one snapshot, so
 // it counts each change exactly once before, during and after a fold.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/connection';
-import { FAMILIES, sumOf, type Cuboid, type RollupFamily } from './families';
+import { bucketOf, FAMILIES, grainsOf, sumOf, type Cuboid, type RollupFamily } from './families';
+import type { Grain } from './plan';
 
 /** Deltas folded per statement: bounds memory (PGlite) and lock time after a big load. */
 export const FOLD_CHUNK = 100_000;
 
-function foldSelect(family: RollupFamily, cuboid: Cuboid, grain: 'hour' | 'day'): string {
-	const bucket = grain === 'hour' ? 'hour' : `date_trunc('day', hour, 'UTC')`;
+function foldSelect(family: RollupFamily, cuboid: Cuboid, grain: Grain): string {
+	const bucket = bucketOf(grain, 'hour');
 	const dimensions = family.dimensions.map((d) => (cuboid.keeps.includes(d) ? d : family.summedOver[d]));
 	const groupBy = ['workspace_id', bucket, ...cuboid.keeps];
-	return `select workspace_id, '${cuboid.name}', '${grain}', ${bucket}, ${dimensions.join(', ')},
+	return `select workspace_id, '${cuboid.name}', '${grain.name}', ${bucket}, ${dimensions.join(', ')},
 		${family.sums.map((s) => sumOf(s)).join(', ')}
 		from moved group by ${groupBy.join(', ')}`;
 }
@@ -21,10 +22,7 @@ function foldSelect(family: RollupFamily, cuboid: Cuboid, grain: 'hour' | 'day')
 function foldStatement(family: RollupFamily): string {
 	const key = ['workspace_id', 'cuboid', 'grain', 'bucket', ...family.dimensions];
 	const sums = family.sums.map((s) => s.column);
-	const selects = family.cuboids.flatMap((c) => [
-		foldSelect(family, c, 'day'),
-		...(c.hours ? [foldSelect(family, c, 'hour')] : [])
-	]);
+	const selects = family.cuboids.flatMap((c) => grainsOf(c).map((g) => foldSelect(family, c, g)));
 	return `insert into ${family.rollups} (${[...key, ...sums].join(', ')})
 		select * from (${selects.join('\nunion all\n')}) as folded
 		order by ${key.map((_, i) => i + 1).join(', ')}

@@ -3,11 +3,25 @@
 // cuboids: a cuboid keeps some dimensions and sums over the others. A read takes the smallest cuboid
 // that keeps every dimension it filters or groups by.
 
+import { GRAINS, type Grain } from './plan';
+
 export interface Cuboid {
 	name: string;
 	keeps: string[];
 	/** Also kept per hour (the edges of a range); otherwise what whole hours would serve is read raw. */
 	hours: boolean;
+}
+
+/** The grains a cuboid is kept at, coarsest first. */
+export const grainsOf = (cuboid: Cuboid): Grain[] =>
+	cuboid.hours ? GRAINS : GRAINS.filter((g) => g.name !== 'hour');
+
+/** The start of the bucket of `grain` that holds the UTC hour in `column`. */
+export function bucketOf(grain: Grain, column: string): string {
+	if (grain.name === 'hour') return column;
+	if (grain.name === 'day') return `date_trunc('day', ${column}, 'UTC')`;
+	const seconds = grain.ms / 1000;
+	return `to_timestamp(floor(extract(epoch from ${column}) / ${seconds}) * ${seconds})`;
 }
 
 export interface Sum {

@@ -35,7 +35,10 @@ async function recompute(tx: Db, workspaceId?: string): Promise<number> {
 
 /** Rebuilds shots and rollups from raw attempts; returns how many deltas were folded. */
 export async function rebuildRollups(db: Db, workspaceId?: string): Promise<number> {
-	return db.transaction((tx) => recompute(tx as unknown as Db, workspaceId));
+	const folded = await db.transaction((tx) => recompute(tx as unknown as Db, workspaceId));
+	// Fresh statistics, so the planner reads the rebuilt tables by their indexes.
+	await db.execute(sql`analyze attempt_rollups, shot_rollups, shots, rollup_deltas, shot_deltas`);
+	return folded;
 }
 
 export interface Drift {

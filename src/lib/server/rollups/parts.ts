@@ -46,7 +46,7 @@ export function during(column: string, intervals: Interval[]): SQL {
 
 /** The parts, as one `union all`; every part has the keys then the family's sums as columns. */
 export function partsUnion(q: PartsQuery): SQL {
-	const { family, plan } = q;
+	const { family, plan, cuboid } = q;
 	const sums = sql.raw(family.sums.map((s) => `${sumOf(s)} as ${s.column}`).join(', '));
 	const groupBy = sql.raw(q.keys.map((_, i) => i + 1).join(', '));
 	const keysOf = (time: SQL) =>
@@ -54,18 +54,21 @@ export function partsUnion(q: PartsQuery): SQL {
 			q.keys.map((k) => sql`${k.rollup(time)} as ${sql.raw(k.name)}`),
 			sql`, `
 		);
+	// The value a cuboid stores for what it sums over: an equality the (…, project, bucket) index can use.
+	const summed = cuboid.keeps.includes('project') ? sql`` : sql`and project = ''`;
 	const parts: SQL[] = [];
-	const rollupPart = (grain: 'day' | 'hour', intervals: Interval[]) =>
-		sql`select ${keysOf(sql`bucket`)}, ${sums} from ${sql.raw(family.rollups)}
-			where workspace_id = ${q.workspaceId} and cuboid = ${q.cuboid.name} and grain = ${grain}
-				and ${during('bucket', intervals)} ${q.rollupWhere}
-			group by ${groupBy}`;
-	if (plan.days.length > 0) parts.push(rollupPart('day', plan.days));
-	if (plan.hours.length > 0) parts.push(rollupPart('hour', plan.hours));
-	const folded = [...plan.days, ...plan.hours];
-	if (folded.length > 0) {
+	// One part per interval, so that each reads one range of its index.
+	for (const { grain, intervals } of plan.buckets) {
+		for (const interval of intervals) {
+			parts.push(sql`select ${keysOf(sql`bucket`)}, ${sums} from ${sql.raw(family.rollups)}
+				where workspace_id = ${q.workspaceId} and cuboid = ${cuboid.name} and grain = ${grain}
+					${summed} and ${during('bucket', [interval])} ${q.rollupWhere}
+				group by ${groupBy}`);
+		}
+	}
+	for (const interval of plan.buckets.flatMap((b) => b.intervals)) {
 		parts.push(sql`select ${keysOf(sql`hour`)}, ${sums} from ${sql.raw(family.deltas)}
-			where workspace_id = ${q.workspaceId} and ${during('hour', folded)} ${q.rollupWhere}
+			where workspace_id = ${q.workspaceId} and ${during('hour', [interval])} ${q.rollupWhere}
 			group by ${groupBy}`);
 	}
 	if (plan.raw.length > 0) {

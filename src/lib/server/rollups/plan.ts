@@ -1,5 +1,6 @@
-// Which part of a time range each store answers: whole UTC days from day rollups, whole UTC hours from
-// hour rollups, and the partial edges from raw attempts. Pure: no database, tested with tables.
+// Which part of a time range each store answers: whole buckets of the coarsest grain that fits, then
+// finer ones towards the edges (64, 16 and 4 days, a day, an hour; UTC, aligned to 1970-01-01), and the
+// partial edges from raw rows. A range of months thus reads a few dozen buckets. Pure: tested with tables.
 
 /** [from, to) in epoch milliseconds; null is unbounded on that side. */
 export interface Interval {
@@ -7,74 +8,84 @@ export interface Interval {
 	to: number | null;
 }
 
-export interface TimePlan {
-	days: Interval[];
-	hours: Interval[];
-	raw: Interval[];
+export interface Grain {
+	name: string;
+	ms: number;
 }
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+
+/** Coarsest first. Every grain divides the one before, so buckets nest. */
+export const GRAINS: Grain[] = [
+	{ name: 'd64', ms: 64 * DAY },
+	{ name: 'd16', ms: 16 * DAY },
+	{ name: 'd4', ms: 4 * DAY },
+	{ name: 'day', ms: DAY },
+	{ name: 'hour', ms: HOUR }
+];
+
+export interface TimePlan {
+	/** Intervals of whole buckets, per grain name. */
+	buckets: { grain: string; intervals: Interval[] }[];
+	raw: Interval[];
+}
 
 const floorTo = (t: number, unit: number) => Math.floor(t / unit) * unit;
 const ceilTo = (t: number, unit: number) => Math.ceil(t / unit) * unit;
 
 /**
  * Splits [from, to) at every cut (e.g. the week boundaries a chart groups by), so that no bucket of the
- * plan straddles a cut: grouping a bucket by its start then puts it in the right group. Without hour
- * rollups (`hours: false`) what whole hours would have served is read raw.
+ * plan straddles a cut: grouping a bucket by its start then puts it in the right group. `grains` are the
+ * grains kept (coarsest first); what finer grains would serve is read raw.
  */
 export function planRange(
 	from: number | null,
 	to: number | null,
 	cuts: number[] = [],
-	hours = true
+	grains: Grain[] = GRAINS
 ): TimePlan {
 	const inside = cuts.filter((c) => (from === null || c > from) && (to === null || c < to));
 	const points = [...new Set(inside)].sort((a, b) => a - b);
 	const edges: (number | null)[] = [from, ...points, to];
-	const plan: TimePlan = { days: [], hours: [], raw: [] };
-	for (let i = 0; i + 1 < edges.length; i++) splitSegment(edges[i], edges[i + 1], plan, hours);
-	return { days: merge(plan.days), hours: merge(plan.hours), raw: merge(plan.raw) };
-}
-
-function splitSegment(a: number | null, b: number | null, plan: TimePlan, hours: boolean) {
-	const dayFrom = a === null ? null : ceilTo(a, DAY);
-	const dayTo = b === null ? null : floorTo(b, DAY);
-	if (dayFrom === null || dayTo === null || dayFrom < dayTo) {
-		plan.days.push({ from: dayFrom, to: dayTo });
-		if (a !== null) splitHours(a, dayFrom!, plan, hours);
-		if (b !== null) splitHours(dayTo!, b, plan, hours);
-	} else {
-		splitHours(a!, b!, plan, hours);
-	}
-}
-
-/** [a, b) within one day or less: whole hours from hour rollups, the rest raw. */
-function splitHours(a: number, b: number, plan: TimePlan, hours: boolean) {
-	if (a >= b) return;
-	const hourFrom = ceilTo(a, HOUR);
-	const hourTo = floorTo(b, HOUR);
-	if (!hours || hourFrom >= hourTo) {
-		plan.raw.push({ from: a, to: b });
-		return;
-	}
-	plan.hours.push({ from: hourFrom, to: hourTo });
-	if (a < hourFrom) plan.raw.push({ from: a, to: hourFrom });
-	if (hourTo < b) plan.raw.push({ from: hourTo, to: b });
+	const found = grains.map(() => [] as Interval[]);
+	const raw: Interval[] = [];
+	const split = (a: number | null, b: number | null, level: number) => {
+		if (a !== null && b !== null && a >= b) return;
+		if (level === grains.length) {
+			raw.push({ from: a, to: b });
+			return;
+		}
+		const size = grains[level].ms;
+		const lo = a === null ? null : ceilTo(a, size);
+		const hi = b === null ? null : floorTo(b, size);
+		if (lo !== null && hi !== null && lo >= hi) {
+			split(a, b, level + 1);
+			return;
+		}
+		found[level].push({ from: lo, to: hi });
+		if (a !== null) split(a, lo, level + 1);
+		if (b !== null) split(hi, b, level + 1);
+	};
+	for (let i = 0; i + 1 < edges.length; i++) split(edges[i], edges[i + 1], 0);
+	return {
+		buckets: grains
+			.map((g, i) => ({ grain: g.name, intervals: merge(found[i]) }))
+			.filter((b) => b.intervals.length > 0),
+		raw: merge(raw)
+	};
 }
 
 /** Sorted, with touching intervals joined: fewer conditions in the statement. */
 function merge(intervals: Interval[]): Interval[] {
-	const key = (t: number | null, low: boolean) => (t === null ? (low ? -Infinity : Infinity) : t);
-	const sorted = intervals
-		.filter((i) => key(i.from, true) < key(i.to, false))
-		.sort((x, y) => key(x.from, true) - key(y.from, true));
+	const low = (t: number | null) => (t === null ? -Infinity : t);
+	const high = (t: number | null) => (t === null ? Infinity : t);
+	const sorted = [...intervals].sort((x, y) => low(x.from) - low(y.from));
 	const out: Interval[] = [];
 	for (const i of sorted) {
 		const last = out[out.length - 1];
-		if (last && last.to !== null && i.from !== null && last.to >= i.from) {
-			last.to = i.to === null || key(i.to, false) > last.to ? i.to : last.to;
+		if (last && high(last.to) >= low(i.from)) {
+			if (high(i.to) > high(last.to)) last.to = i.to;
 		} else {
 			out.push({ ...i });
 		}

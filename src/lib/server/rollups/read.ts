@@ -9,7 +9,7 @@ import type { Db } from '../db/connection';
 import { attempts } from '../db/schema';
 import { countColumns, whereAttempts } from '../queries/filters';
 import { rowsOf } from './compact';
-import { ATTEMPT_ROLLUPS, cuboidFor, sumOf } from './families';
+import { ATTEMPT_ROLLUPS, cuboidFor, grainsOf, sumOf, type Cuboid } from './families';
 import { partsUnion } from './parts';
 import { planRange, type TimePlan } from './plan';
 
@@ -28,12 +28,12 @@ export interface ReadOptions {
 }
 
 /** The plan of a range: all raw for `source: 'raw'`, else rollups where whole buckets allow. */
-export function timePlan(filters: Filters, cuts: number[], hours: boolean, options: ReadOptions): TimePlan {
+export function timePlan(filters: Filters, cuts: number[], cuboid: Cuboid, options: ReadOptions): TimePlan {
 	const from = filters.from?.getTime() ?? null;
 	const to = filters.to?.getTime() ?? null;
 	return options.source === 'raw'
-		? { days: [], hours: [], raw: [{ from, to }] }
-		: planRange(from, to, cuts, hours);
+		? { buckets: [], raw: [{ from, to }] }
+		: planRange(from, to, cuts, grainsOf(cuboid));
 }
 
 export async function groupedCounts(
@@ -52,7 +52,7 @@ export async function groupedCounts(
 		family: ATTEMPT_ROLLUPS,
 		cuboid,
 		workspaceId,
-		plan: timePlan(filters, cuts, cuboid.hours, options),
+		plan: timePlan(filters, cuts, cuboid, options),
 		keys: [
 			{
 				name: 'segment',
