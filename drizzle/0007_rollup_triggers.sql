@@ -55,6 +55,9 @@ $$;--> statement-breakpoint
 CREATE TRIGGER attempts_rollup_inserted AFTER INSERT ON attempts REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION keeprate_attempts_changed();--> statement-breakpoint
 CREATE TRIGGER attempts_rollup_updated AFTER UPDATE ON attempts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION keeprate_attempts_changed();--> statement-breakpoint
 CREATE TRIGGER attempts_rollup_deleted AFTER DELETE ON attempts REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION keeprate_attempts_changed();--> statement-breakpoint
+-- A tag stored twice on one attempt counted it twice in that tag: keep each tag once, in order.
+UPDATE attempts SET tags = ARRAY(SELECT t FROM unnest(tags) WITH ORDINALITY AS u(t, i) GROUP BY t ORDER BY min(i))
+WHERE cardinality(tags) > cardinality(ARRAY(SELECT DISTINCT unnest(tags)));--> statement-breakpoint
 -- Attempts stored before rollups existed become deltas too; the compactor folds them on start.
 DO $$ BEGIN EXECUTE keeprate_rollup_deltas_sql('SELECT *, 1 AS sign FROM attempts'); END $$;
 --> statement-breakpoint

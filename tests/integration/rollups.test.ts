@@ -6,6 +6,7 @@ import type { Database } from '../../src/lib/server/db/connection';
 import { ingest } from '../../src/lib/server/ingest';
 import { fold, rowsOf } from '../../src/lib/server/rollups/compact';
 import { checkRollups, rebuildRollups } from '../../src/lib/server/rollups/maintain';
+import { countsBySegment } from '../../src/lib/server/queries/segments';
 import { shotGroups } from '../../src/lib/server/queries/shots';
 import { summaryByModel } from '../../src/lib/server/queries/summary-by-model';
 import { countsByWeekAndModel } from '../../src/lib/server/queries/weekly-spend-by-model';
@@ -103,6 +104,17 @@ describe('rollups stay exact', () => {
 		await database.db.execute(sql`delete from attempts where workspace_id = ${ws} and shot_id = 'shot-1'`);
 		const groups = await shotGroups(database.db, ws, {});
 		expect(groups.reduce((sum, g) => sum + g.shots, 0)).toBe(11);
+		await expectExact();
+	});
+});
+
+describe('tags', () => {
+	test('an attempt sent with a tag twice counts once in that tag, and its resend is still a duplicate', async () => {
+		const twice = { ...take(9, 1), tags: ['close-up', 'close-up'], verdict: 'reject' };
+		await ingest(database.db, ws, { attempts: [twice] }, now);
+		expect((await ingest(database.db, ws, { attempts: [twice] }, now)).duplicates).toBe(1);
+		const rows = await countsBySegment(database.db, ws, {}, 'tag');
+		expect(rows.map((r) => [r.segment, r.attempts, r.spendMicros])).toEqual([['close-up', 1, 550_000]]);
 		await expectExact();
 	});
 });

@@ -198,7 +198,9 @@ export function prepareRange(
 				createdAt,
 				receivedAt: now,
 				shotId: input.shotId ?? null,
-				tags: input.tags ?? inferred ?? [],
+				// A tag sent twice is one tag: an attempt counts once in each of its tags (the hash keeps the list
+				// as sent, so resends of it stay duplicates).
+				tags: input.tags ? [...new Set(input.tags)] : (inferred ?? []),
 				tagsSource: input.tags !== undefined ? 'client' : inferred ? 'inferred' : null,
 				tagsInferredBy: inferred ? 'rules' : null,
 				prompt: input.prompt ?? null,

@@ -135,7 +135,9 @@ function segmentOf(grouping: Grouping, time: SQL, raw: boolean): SQL {
 		case 'week':
 			return weekOf(time, grouping.timeZone);
 		case 'tag':
-			return sql`unnest(case when cardinality(tags) = 0 then array['(untagged)'] else tags end)`;
+			// Each tag once, even where a write outside ingestion stored one twice.
+			return sql`unnest(case when cardinality(tags) = 0 then array['(untagged)']
+				else array(select distinct t from unnest(tags) as t) end)`;
 		case 'project':
 			return sql`project`;
 		case 'resolution':
