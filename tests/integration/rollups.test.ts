@@ -108,6 +108,22 @@ describe('rollups stay exact', () => {
 	});
 });
 
+describe('long ranges', () => {
+	test('a weekly export from 2000 over a year and a half of attempts answers, exact', async () => {
+		const spread = Array.from({ length: 60 }, (_, n) => ({
+			...take(7, n),
+			costUsd: 0.25 + n / 100,
+			createdAt: new Date(Date.parse('2025-01-01T13:45:00Z') + n * 10 * 86_400_000).toISOString()
+		}));
+		await ingest(database.db, ws, { attempts: spread }, now);
+		await fold(database.db);
+		const since2000 = { from: new Date('2000-01-01T00:00:00Z') };
+		const weeks = await countsByWeekAndModel(database.db, ws, since2000, 'America/New_York');
+		expect(new Set(weeks.map((w) => w.segment)).size).toBe(60);
+		expect(weeks).toEqual(await countsByWeekAndModel(database.db, ws, since2000, 'America/New_York', raw));
+	});
+});
+
 describe('tags', () => {
 	test('an attempt sent with a tag twice counts once in that tag, and its resend is still a duplicate', async () => {
 		const twice = { ...take(9, 1), tags: ['close-up', 'close-up'], verdict: 'reject' };

@@ -33,6 +33,11 @@ export interface PartsQuery {
 	};
 }
 
+const SEPARATE_PARTS = 24;
+
+const groups = (intervals: Interval[]): Interval[][] =>
+	intervals.length <= SEPARATE_PARTS ? intervals.map((i) => [i]) : [intervals];
+
 export function during(column: string, intervals: Interval[]): SQL {
 	const col = sql.raw(column);
 	const one = (i: Interval) => {
@@ -57,18 +62,19 @@ export function partsUnion(q: PartsQuery): SQL {
 	// The value a cuboid stores for what it sums over: an equality the (…, project, bucket) index can use.
 	const summed = cuboid.keeps.includes('project') ? sql`` : sql`and project = ''`;
 	const parts: SQL[] = [];
-	// One part per interval, so that each reads one range of its index.
+	// One part per interval, so that each reads one range of its index; past a few dozen (weeks over
+	// years), one part per grain, whose ranges the planner can still combine.
 	for (const { grain, intervals } of plan.buckets) {
-		for (const interval of intervals) {
+		for (const group of groups(intervals)) {
 			parts.push(sql`select ${keysOf(sql`bucket`)}, ${sums} from ${sql.raw(family.rollups)}
 				where workspace_id = ${q.workspaceId} and cuboid = ${cuboid.name} and grain = ${grain}
-					${summed} and ${during('bucket', [interval])} ${q.rollupWhere}
+					${summed} and ${during('bucket', group)} ${q.rollupWhere}
 				group by ${groupBy}`);
 		}
 	}
-	for (const interval of plan.buckets.flatMap((b) => b.intervals)) {
+	for (const group of groups(plan.buckets.flatMap((b) => b.intervals))) {
 		parts.push(sql`select ${keysOf(sql`hour`)}, ${sums} from ${sql.raw(family.deltas)}
-			where workspace_id = ${q.workspaceId} and ${during('hour', [interval])} ${q.rollupWhere}
+			where workspace_id = ${q.workspaceId} and ${during('hour', group)} ${q.rollupWhere}
 			group by ${groupBy}`);
 	}
 	if (plan.raw.length > 0) {

@@ -174,22 +174,23 @@ export function dimensionFilters(filters: Filters, models?: string[]): SQL {
 	return sql.join(parts, sql` `);
 }
 
-/** The instants where ISO weeks start in the zone, over the range (or all the workspace's attempts). */
+/**
+ * The instants where ISO weeks start in the zone, where the workspace has attempts within the range: a
+ * range from 2000 cuts no more weeks than the data spans.
+ */
 async function weekCuts(db: Db, workspaceId: string, filters: Filters, timeZone: string): Promise<number[]> {
-	let { from, to } = filters;
-	if (!from || !to) {
-		const [row] = rowsOf(
-			await db.execute(sql`select min(created_at) as first, max(created_at) as last
-				from ${attempts} where workspace_id = ${workspaceId}`)
-		);
-		if (!row?.first) return [];
-		from ??= asDate(row.first);
-		to ??= new Date(asDate(row.last).getTime() + 1);
-	}
+	const [row] = rowsOf(
+		await db.execute(sql`select min(created_at) as first, max(created_at) as last
+			from ${attempts} where workspace_id = ${workspaceId}`)
+	);
+	if (!row?.first) return [];
+	const first = Math.max(asDate(row.first).getTime(), filters.from?.getTime() ?? -Infinity);
+	const end = Math.min(asDate(row.last).getTime() + 1, filters.to?.getTime() ?? Infinity);
 	const cuts: number[] = [];
-	for (let monday = mondayOf(dayOf(from, timeZone)); ; monday = addDays(monday, 7)) {
+	if (first >= end) return cuts;
+	for (let monday = mondayOf(dayOf(new Date(first), timeZone)); ; monday = addDays(monday, 7)) {
 		const start = startOfDay(monday, timeZone).getTime();
-		if (start >= to.getTime()) return cuts;
+		if (start >= end) return cuts;
 		cuts.push(start);
 	}
 }
