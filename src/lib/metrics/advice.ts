@@ -1,6 +1,7 @@
 // Tier advice a lead can act on: the comparison of a family pair, what following it saves per 100 usable
 // clips, and one plain sentence with the numbers. Pure.
-import { costPerKeptClipMicros, decided } from './figures';
+import { costPerKeptClipMicros, costRatio, decided } from './figures';
+import { probabilityPremiumCheaper, recommend, type Recommendation } from './confidence';
 import { compare, modelRow, type Comparison, type ModelCounts, type ModelRow } from './summary';
 
 export interface Advice extends Comparison {
@@ -15,8 +16,8 @@ export const percent = (rate: number | null): string => (rate === null ? '—' :
 const usd = (v: number) => `$${v.toFixed(2)}`;
 const interval = (i: [number, number] | null) => (i ? ` (${Math.round(i[0] * 100)}–${percent(i[1])})` : '');
 
-export function advise(base: ModelCounts, premium: ModelCounts): Advice {
-	const c = compare(base, premium);
+export function advise(base: ModelCounts, premium: ModelCounts, options: { settle?: boolean } = {}): Advice {
+	const c = compare(base, premium, options);
 	const b = costPerKeptClipMicros(base);
 	const p = costPerKeptClipMicros(premium);
 	const premiumSaving = b === null || p === null ? null : Math.round(100 * (b - p)) / 1e6;
@@ -100,6 +101,58 @@ function withoutRationale(advice: Advice): Omit<Advice, 'rationale'> {
 	return rest;
 }
 
+/** A segment's counts of the pair's two tiers (either may be missing). */
+export interface SegmentPair {
+	segment: string;
+	base?: ModelCounts;
+	premium?: ModelCounts;
+}
+
+/** The pair's segments: every segment where either tier was used, in display order. */
+export function segmentPairs(
+	rows: (ModelCounts & { segment: string })[],
+	base: string,
+	premium: string,
+	order: string[] = []
+): SegmentPair[] {
+	const segments = new Map<string, SegmentPair>();
+	for (const r of rows) {
+		// Rows of other pairs' models share the query: only this pair's tiers make a segment.
+		if (r.model !== base && r.model !== premium) continue;
+		const entry = segments.get(r.segment) ?? { segment: r.segment };
+		if (r.model === base) entry.base = r;
+		if (r.model === premium) entry.premium = r;
+		segments.set(r.segment, entry);
+	}
+	const rank = (s: string) => (order.includes(s) ? order.indexOf(s) : order.length);
+	return [...segments.values()].sort(
+		(a, b) => rank(a.segment) - rank(b.segment) || a.segment.localeCompare(b.segment)
+	);
+}
+
+/** Both tiers have decided attempts in the segment: it can be compared. */
+const comparable = (s: SegmentPair): s is Required<SegmentPair> =>
+	s.base !== undefined && s.premium !== undefined && decided(s.base) > 0 && decided(s.premium) > 0;
+
+export function adviseSegment(s: SegmentPair): SegmentAdvice {
+	return {
+		segment: s.segment,
+		base: s.base ? segmentTier(s.base) : null,
+		premium: s.premium ? segmentTier(s.premium) : null,
+		// How many more attempts would settle it is the overall advice's question, not each segment's.
+		advice: comparable(s) ? withoutRationale(advise(s.base, s.premium, { settle: false })) : null
+	};
+}
+
+/** The segment's recommendation alone: cheaper than its whole advice (no attempts-to-settle search). */
+export function segmentRecommendation(s: SegmentPair): Recommendation | null {
+	if (!comparable(s)) return null;
+	const outcomes = (c: ModelCounts) => ({ kept: c.kept, decided: decided(c) });
+	return recommend(
+		probabilityPremiumCheaper(outcomes(s.base), outcomes(s.premium), costRatio(s.base, s.premium))
+	);
+}
+
 /** The pair's advice in every segment where either tier was used. */
 export function segmentAdvice(
 	rows: (ModelCounts & { segment: string })[],
@@ -107,24 +160,7 @@ export function segmentAdvice(
 	premium: string,
 	order: string[] = []
 ): SegmentAdvice[] {
-	const segments = new Map<string, { base?: ModelCounts; premium?: ModelCounts }>();
-	for (const r of rows) {
-		// Rows of other pairs' models share the query: only this pair's tiers make a segment.
-		if (r.model !== base && r.model !== premium) continue;
-		const entry = segments.get(r.segment) ?? {};
-		if (r.model === base) entry.base = r;
-		if (r.model === premium) entry.premium = r;
-		segments.set(r.segment, entry);
-	}
-	const rank = (s: string) => (order.includes(s) ? order.indexOf(s) : order.length);
-	return [...segments]
-		.sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-		.map(([segment, { base: b, premium: p }]) => ({
-			segment,
-			base: b ? segmentTier(b) : null,
-			premium: p ? segmentTier(p) : null,
-			advice: b && p && decided(b) > 0 && decided(p) > 0 ? withoutRationale(advise(b, p)) : null
-		}));
+	return segmentPairs(rows, base, premium, order).map(adviseSegment);
 }
 
 /** A dimension with more segments than this lists only its busiest; the rest are summarised. */
@@ -138,14 +174,18 @@ export interface HiddenSegments {
 	decided: number;
 }
 
-const decidedIn = (s: SegmentAdvice) => (s.base?.decided ?? 0) + (s.premium?.decided ?? 0);
+const decidedOf = (c: { decided: number } | ModelCounts | null | undefined) =>
+	!c ? 0 : 'decided' in c ? c.decided : decided(c);
+const decidedIn = (s: SegmentAdvice | SegmentPair) => decidedOf(s.base) + decidedOf(s.premium);
 
 /**
  * Keeps an answer small at any size: up to LISTED_SEGMENTS segments, the busiest among those with at
  * least MIN_LISTED_DECIDED decided attempts, in their original order; the others are counted in `hidden`.
  * A dimension with LISTED_SEGMENTS segments or fewer is listed whole.
  */
-export function listSegments(segments: SegmentAdvice[]): { listed: SegmentAdvice[]; hidden: HiddenSegments } {
+export function listSegments<T extends SegmentAdvice | SegmentPair>(
+	segments: T[]
+): { listed: T[]; hidden: HiddenSegments } {
 	if (segments.length <= LISTED_SEGMENTS) return { listed: segments, hidden: { segments: 0, decided: 0 } };
 	const kept = new Set(
 		segments

@@ -3,14 +3,17 @@ import type { Filters } from '$lib/schemas/filters';
 import { DIMENSIONS, DURATION_BUCKETS, type Dimension } from '$lib/schemas/segments';
 import {
 	advise,
+	adviseSegment,
 	listSegments,
-	segmentAdvice,
+	segmentPairs,
+	segmentRecommendation,
 	type Advice,
 	type HiddenSegments,
-	type SegmentAdvice
+	type SegmentAdvice,
+	type SegmentPair
 } from '$lib/metrics/advice';
 import { emptyCounts } from '$lib/metrics/figures';
-import { comparisons, type ModelCounts } from '$lib/metrics/summary';
+import { comparisons } from '$lib/metrics/summary';
 import { whatIf, type WhatIf } from '$lib/metrics/what-if';
 import type { Db } from '../db/connection';
 import { countsBySegment } from './segments';
@@ -46,39 +49,29 @@ export async function recommendations(
 	);
 	const rows = new Map<Dimension, SegmentCounts[]>(DIMENSIONS.map((d, i) => [d, perDimension[i]]));
 	return pairs.map((pair) => {
-		const segments = Object.fromEntries(
-			DIMENSIONS.map((d) => [
-				d,
-				segmentAdvice(rows.get(d)!, pair.base, pair.premium, d === 'duration' ? DURATION_BUCKETS : [])
-			])
-		) as Record<Dimension, SegmentAdvice[]>;
-		const cells = segmentCells(
-			rows.get(whatIfDimension)!,
-			pair.base,
-			pair.premium,
-			segments[whatIfDimension]
-		);
-		const listed = Object.fromEntries(DIMENSIONS.map((d) => [d, listSegments(segments[d])]));
+		const order = (d: Dimension) => (d === 'duration' ? DURATION_BUCKETS : []);
+		const listed = Object.fromEntries(
+			DIMENSIONS.map((d) => [d, listSegments(segmentPairs(rows.get(d)!, pair.base, pair.premium, order(d)))])
+		) as Record<Dimension, { listed: SegmentPair[]; hidden: HiddenSegments }>;
+		// The what-if runs over every segment of its dimension, listed or not.
+		const cells = segmentPairs(rows.get(whatIfDimension)!, pair.base, pair.premium).map((s) => ({
+			base: s.base ?? emptyCounts(),
+			premium: s.premium ?? emptyCounts(),
+			recommendation: segmentRecommendation(s)
+		}));
 		return {
 			family: pair.family,
 			base: pair.base,
 			premium: pair.premium,
 			overall: advise(byModel.get(pair.base)!, byModel.get(pair.premium)!),
-			segments: Object.fromEntries(DIMENSIONS.map((d) => [d, listed[d].listed])) as PairAdvice['segments'],
+			// Full advice (with attempts to settle) only for the segments listed.
+			segments: Object.fromEntries(
+				DIMENSIONS.map((d) => [d, listed[d].listed.map(adviseSegment)])
+			) as PairAdvice['segments'],
 			hiddenSegments: Object.fromEntries(
 				DIMENSIONS.map((d) => [d, listed[d].hidden])
 			) as PairAdvice['hiddenSegments'],
 			whatIf: { dimension: whatIfDimension, ...whatIf(cells) }
 		};
 	});
-}
-
-function segmentCells(rows: SegmentCounts[], base: string, premium: string, advice: SegmentAdvice[]) {
-	const counts = (segment: string, model: string): ModelCounts | undefined =>
-		rows.find((r) => r.segment === segment && r.model === model);
-	return advice.map((s) => ({
-		base: counts(s.segment, base) ?? emptyCounts(),
-		premium: counts(s.segment, premium) ?? emptyCounts(),
-		recommendation: s.advice?.recommendation ?? null
-	}));
 }
