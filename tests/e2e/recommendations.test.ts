@@ -140,9 +140,11 @@ describe('shots', () => {
 			.toBeGreaterThan(500);
 	});
 
-	test('says that only attempts with a shotId count', async () => {
-		expect(await page.locator('[data-note="shot-id"]').innerText()).toMatch(
-			/Only attempts sent with a shotId count here: [\d,]+ of [\d,]+ attempts/
+	test('says that only attempts with a shotId count, and that a shot counts where its first take falls', async () => {
+		const note = await page.locator('[data-note="shot-id"]').innerText();
+		expect(note).toMatch(/A shot counts in the range its first take falls in, with all its takes/);
+		expect(note).toMatch(
+			/Only attempts sent with a shotId count here: [\d,]+ takes of shots started in this range/
 		);
 	});
 

@@ -6,6 +6,8 @@ import type { Database } from '../../src/lib/server/db/connection';
 import { ingest } from '../../src/lib/server/ingest';
 import { fold, rowsOf } from '../../src/lib/server/rollups/compact';
 import { checkRollups, rebuildRollups } from '../../src/lib/server/rollups/maintain';
+import { LISTED_SEGMENTS } from '../../src/lib/metrics/advice';
+import { recommendations } from '../../src/lib/server/queries/recommendations';
 import { countsBySegment } from '../../src/lib/server/queries/segments';
 import { shotGroups } from '../../src/lib/server/queries/shots';
 import { summaryByModel } from '../../src/lib/server/queries/summary-by-model';
@@ -121,6 +123,31 @@ describe('long ranges', () => {
 		const weeks = await countsByWeekAndModel(database.db, ws, since2000, 'America/New_York');
 		expect(new Set(weeks.map((w) => w.segment)).size).toBe(60);
 		expect(weeks).toEqual(await countsByWeekAndModel(database.db, ws, since2000, 'America/New_York', raw));
+	});
+});
+
+describe('answers a browser can hold', () => {
+	test('recommendations over 300 creators and 120 projects stay under 100 KB, the busiest segments listed', async () => {
+		const many = Array.from({ length: 2400 }, (_, n) => ({
+			...take(5, n),
+			id: `many-${n}`,
+			project: `p-${n % 120}`,
+			creator: `creator-${(n * 7) % 300}`,
+			shotId: undefined,
+			verdict: n % 3 === 0 ? 'keep' : 'reject'
+		}));
+		for (let i = 0; i < many.length; i += 500) {
+			await ingest(database.db, ws, { attempts: many.slice(i, i + 500) }, now);
+		}
+		const pairs = await recommendations(database.db, ws, {});
+		const [pair] = pairs;
+		expect(JSON.stringify(pairs).length).toBeLessThan(100_000);
+		expect(pair.segments.creator.length).toBeLessThanOrEqual(LISTED_SEGMENTS);
+		expect(pair.hiddenSegments.creator.segments + pair.segments.creator.length).toBe(300);
+		expect(pair.hiddenSegments.project.segments + pair.segments.project.length).toBe(120);
+		// The what-if still covers every project, listed or not.
+		const all = await recommendations(database.db, ws, {}, 'project', raw);
+		expect(pair.whatIf).toEqual(all[0].whatIf);
 	});
 });
 
