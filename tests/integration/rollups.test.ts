@@ -110,6 +110,25 @@ describe('rollups stay exact', () => {
 	});
 });
 
+describe('deleted attempts', () => {
+	test('a weekly chart forgets a deleted attempt once it was folded, with no attempt left', async () => {
+		await ingest(database.db, ws, { attempts: [take(4, 1)] }, now);
+		await fold(database.db);
+		await database.db.execute(sql`delete from attempts where workspace_id = ${ws}`);
+		expect(await countsByWeekAndModel(database.db, ws, {}, 'UTC')).toEqual([]);
+		expect(await countsByWeekAndModel(database.db, ws, { project: 'teaser' }, 'Asia/Kolkata')).toEqual([]);
+	});
+
+	test('a weekly chart forgets a deleted attempt that came before every other', async () => {
+		await ingest(database.db, ws, batch(4, 6), now);
+		await fold(database.db);
+		await database.db.execute(sql`delete from attempts where workspace_id = ${ws} and id = 'b4-t0'`);
+		await expectExact();
+		await fold(database.db);
+		await expectExact();
+	});
+});
+
 describe('long ranges', () => {
 	test('a weekly export from 2000 over a year and a half of attempts answers, exact', async () => {
 		const spread = Array.from({ length: 60 }, (_, n) => ({

@@ -46,7 +46,12 @@ export async function groupedCounts(
 	const { models } = options;
 	if (models?.length === 0) return [];
 	const cuboid = cuboidFor(ATTEMPT_ROLLUPS, needs(filters, grouping));
-	const cuts = grouping.by === 'week' ? await weekCuts(db, workspaceId, filters, grouping.timeZone) : [];
+	let cuts: number[] = [];
+	if (grouping.by === 'week') {
+		const weeks = await weekCuts(db, workspaceId, filters, grouping.timeZone);
+		if (!weeks) return [];
+		({ cuts, filters } = { cuts: weeks.cuts, filters: { ...filters, ...weeks.span } });
+	}
 	const c = countColumns;
 	const parts = partsUnion({
 		family: ATTEMPT_ROLLUPS,
@@ -175,22 +180,29 @@ export function dimensionFilters(filters: Filters, models?: string[]): SQL {
 }
 
 /**
- * The instants where ISO weeks start in the zone, where the workspace has attempts within the range: a
- * range from 2000 cuts no more weeks than the data spans.
+ * Where ISO weeks start in the zone, over the part of the range that holds the workspace's attempts: a
+ * range from 2000 cuts no more weeks than the data spans. The read is narrowed to that span (nothing
+ * outside it counts), so that no bucket it reads straddles a week: a change and the later change that
+ * undoes it (a deleted attempt) then fall in the same week, whichever buckets hold them. Null: no attempt.
  */
-async function weekCuts(db: Db, workspaceId: string, filters: Filters, timeZone: string): Promise<number[]> {
+async function weekCuts(
+	db: Db,
+	workspaceId: string,
+	filters: Filters,
+	timeZone: string
+): Promise<{ cuts: number[]; span: { from: Date; to: Date } } | null> {
 	const [row] = rowsOf(
 		await db.execute(sql`select min(created_at) as first, max(created_at) as last
 			from ${attempts} where workspace_id = ${workspaceId}`)
 	);
-	if (!row?.first) return [];
+	if (!row?.first) return null;
 	const first = Math.max(asDate(row.first).getTime(), filters.from?.getTime() ?? -Infinity);
 	const end = Math.min(asDate(row.last).getTime() + 1, filters.to?.getTime() ?? Infinity);
+	if (first >= end) return null;
 	const cuts: number[] = [];
-	if (first >= end) return cuts;
 	for (let monday = mondayOf(dayOf(new Date(first), timeZone)); ; monday = addDays(monday, 7)) {
 		const start = startOfDay(monday, timeZone).getTime();
-		if (start >= end) return cuts;
+		if (start >= end) return { cuts, span: { from: new Date(first), to: new Date(end) } };
 		cuts.push(start);
 	}
 }
