@@ -71,10 +71,32 @@ function countsOf(model: string, list: RawAttempt[], catalog: Map<string, Catalo
 		spendMicros: sum(cost),
 		decidedSpendMicros: sum(cost, isDecided),
 		keptSpendMicros: sum(cost, isKept),
-		keptSeconds: sum((a) => a.durationSeconds, isKept),
-		generationSeconds: sum((a) => a.generationSeconds ?? 0),
+		keptSeconds: exactSum(list.filter(isKept).map((a) => a.durationSeconds)),
+		generationSeconds: exactSum(list.map((a) => a.generationSeconds ?? 0)),
 		timedAttempts: sum(one, (a) => a.generationSeconds !== null)
 	};
+}
+
+/**
+ * Seconds summed exactly, as DESIGN.md's "Counts and rollups" asks: each value as PostgreSQL turns a double
+ * into a decimal (15 significant digits), added as scaled integers, so no float rounding of the sum flips a
+ * figure rounded to the micro-dollar.
+ */
+export function exactSum(values: number[]): number {
+	const SCALE = 10n ** 20n;
+	let total = 0n;
+	for (const v of values) {
+		const [mantissa, exponent = '0'] = v.toPrecision(15).split('e');
+		const [whole, fraction = ''] = mantissa.replace('-', '').split('.');
+		const shift = Number(exponent) - fraction.length;
+		let scaled = BigInt(whole + fraction) * SCALE;
+		scaled = shift >= 0 ? scaled * 10n ** BigInt(shift) : scaled / 10n ** BigInt(-shift);
+		total += mantissa.startsWith('-') ? -scaled : scaled;
+	}
+	const negative = total < 0n;
+	const abs = negative ? -total : total;
+	const text = `${abs / SCALE}.${(abs % SCALE).toString().padStart(20, '0')}`;
+	return Number(negative ? `-${text}` : text);
 }
 
 /** Counts per (segment, model) of the attempts that match, sorted by segment then model (code points). */
