@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/lib/server/db/connection';
 import { ingest } from '../../src/lib/server/ingest';
-import { fold, rowsOf } from '../../src/lib/server/rollups/compact';
+import { fold, rowsOf, startCompactor } from '../../src/lib/server/rollups/compact';
 import { checkRollups, rebuildRollups } from '../../src/lib/server/rollups/maintain';
 import { LISTED_SEGMENTS } from '../../src/lib/metrics/advice';
 import { recommendations } from '../../src/lib/server/queries/recommendations';
@@ -12,7 +12,7 @@ import { countsBySegment } from '../../src/lib/server/queries/segments';
 import { shotGroups } from '../../src/lib/server/queries/shots';
 import { summaryByModel } from '../../src/lib/server/queries/summary-by-model';
 import { countsByWeekAndModel } from '../../src/lib/server/queries/weekly-spend-by-model';
-import { freshWorkspace, testDatabase } from '../setup/db';
+import { freshWorkspace, onPostgres, testDatabase } from '../setup/db';
 
 let database: Database;
 let ws: string;
@@ -177,6 +177,32 @@ describe('tags', () => {
 		expect((await ingest(database.db, ws, { attempts: [twice] }, now)).duplicates).toBe(1);
 		const rows = await countsBySegment(database.db, ws, {}, 'tag');
 		expect(rows.map((r) => [r.segment, r.attempts, r.spendMicros])).toEqual([['close-up', 1, 550_000]]);
+		await expectExact();
+	});
+});
+
+describe('the compactor', () => {
+	test('folds in the background and, on the embedded database, checkpoints so its write-ahead log cannot grow forever', async () => {
+		const redo = async () =>
+			String(
+				rowsOf(await database.db.execute(sql`select redo_lsn::text as lsn from pg_control_checkpoint()`))[0]
+					.lsn
+			);
+		const before = await redo();
+		await ingest(database.db, ws, batch(6), now);
+		const compactor = startCompactor(database.db, () => {}, {
+			everyMs: 50,
+			// The shared PostgreSQL server checkpoints by itself; only the embedded database needs it.
+			checkpoint: !onPostgres,
+			checkpointEveryMs: 0
+		});
+		await expect
+			.poll(
+				async () => rowsOf(await database.db.execute(sql`select count(*)::int as n from rollup_deltas`))[0].n
+			)
+			.toBe(0);
+		if (!onPostgres) await expect.poll(redo).not.toBe(before);
+		await compactor.stop();
 		await expectExact();
 	});
 });

@@ -74,7 +74,7 @@ function onReady(db: Database, config: Config) {
 	background = [
 		startDigestScheduler(db.db, { baseUrl: config.publicUrl }),
 		tagWorker,
-		startCompactor(db.db, log)
+		startCompactor(db.db, log, { checkpoint: db.kind === 'pglite' })
 	];
 }
 

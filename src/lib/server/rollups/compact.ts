@@ -73,15 +73,38 @@ export interface Compactor {
 	stop(): Promise<void>;
 }
 
+export interface CompactorOptions {
+	everyMs?: number;
+	/**
+	 * Run CHECKPOINT after folds, at most once per `checkpointEveryMs`: the embedded database has no
+	 * background checkpointer, so without it its write-ahead log grows with every write until a restart.
+	 */
+	checkpoint?: boolean;
+	checkpointEveryMs?: number;
+}
+
 /** Folds deltas in the background every `everyMs`; reads are exact either way, folds keep them cheap. */
-export function startCompactor(db: Db, log: (message: string) => void, everyMs = 2000): Compactor {
+export function startCompactor(
+	db: Db,
+	log: (message: string) => void,
+	{ everyMs = 2000, checkpoint = false, checkpointEveryMs = 60_000 }: CompactorOptions = {}
+): Compactor {
 	let running: Promise<void> | undefined;
 	let stopped = false;
+	let checkpointedAt = Date.now();
+	let foldedSince = 0;
+	const work = async () => {
+		foldedSince += await fold(db);
+		if (checkpoint && foldedSince > 0 && Date.now() - checkpointedAt >= checkpointEveryMs) {
+			await db.execute(sql`checkpoint`);
+			checkpointedAt = Date.now();
+			foldedSince = 0;
+		}
+	};
 	const tick = () => {
 		if (running || stopped) return;
-		running = fold(db)
+		running = work()
 			.catch((error) => log(`rollup fold failed, retrying: ${(error as Error).message}`))
-			.then(() => undefined)
 			.finally(() => (running = undefined));
 	};
 	const timer = setInterval(tick, everyMs);
