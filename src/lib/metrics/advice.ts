@@ -16,7 +16,12 @@ export const percent = (rate: number | null): string => (rate === null ? '—' :
 const usd = (v: number) => `$${v.toFixed(2)}`;
 const interval = (i: [number, number] | null) => (i ? ` (${Math.round(i[0] * 100)}–${percent(i[1])})` : '');
 
-export function advise(base: ModelCounts, premium: ModelCounts, options: { settle?: boolean } = {}): Advice {
+/** The pair's comparison, saving and (unless `sentence: false`) the sentence; see compare for `settle`. */
+export function advise(
+	base: ModelCounts,
+	premium: ModelCounts,
+	options: { settle?: boolean; sentence?: boolean } = {}
+): Advice {
 	const c = compare(base, premium, options);
 	const b = costPerKeptClipMicros(base);
 	const p = costPerKeptClipMicros(premium);
@@ -31,7 +36,8 @@ export function advise(base: ModelCounts, premium: ModelCounts, options: { settl
 		...c,
 		premiumSavingPer100UsableClipsUsd: premiumSaving,
 		savingPer100UsableClipsUsd: saving,
-		rationale: rationale(c, modelRow(base), modelRow(premium), saving)
+		// The sentence needs both tiers' rows (two keep-rate intervals each): only made when it is shown.
+		rationale: options.sentence === false ? '' : rationale(c, modelRow(base), modelRow(premium), saving)
 	};
 }
 
@@ -140,7 +146,9 @@ export function adviseSegment(s: SegmentPair): SegmentAdvice {
 		base: s.base ? segmentTier(s.base) : null,
 		premium: s.premium ? segmentTier(s.premium) : null,
 		// How many more attempts would settle it is the overall advice's question, not each segment's.
-		advice: comparable(s) ? withoutRationale(advise(s.base, s.premium, { settle: false })) : null
+		advice: comparable(s)
+			? withoutRationale(advise(s.base, s.premium, { settle: false, sentence: false }))
+			: null
 	};
 }
 
