@@ -1,4 +1,4 @@
-// Every figure of DESIGN.md on tables that include its edge cases: nothing decided, nothing kept, all
+// Every figure of docs/figures.md on tables that include its edge cases: nothing decided, nothing kept, all
 // pending, failed attempts with and without a cost.
 import { describe, expect, test } from 'vitest';
 import {

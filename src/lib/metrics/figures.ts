@@ -1,4 +1,4 @@
-// The figures of DESIGN.md, as pure functions of per-group counts. A zero denominator gives null.
+// The figures of docs/figures.md, as pure functions of per-group counts. A zero denominator gives null.
 
 /** Counts for one group of attempts, as the database sums them (money in micro-dollars). */
 export interface Counts {

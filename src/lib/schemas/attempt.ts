@@ -1,4 +1,4 @@
-// The ingestion contract of DESIGN.md: every field bounded, unknown fields refused.
+// The ingestion contract (README "Log attempts"): every field bounded, unknown fields refused.
 import { z } from 'zod';
 
 export const MAX_BATCH = 1000;
