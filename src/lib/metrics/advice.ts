@@ -16,13 +16,13 @@ export const percent = (rate: number | null): string => (rate === null ? '—' :
 const usd = (v: number) => `$${v.toFixed(2)}`;
 const interval = (i: [number, number] | null) => (i ? ` (${Math.round(i[0] * 100)}–${percent(i[1])})` : '');
 
-/** The pair's comparison, saving and (unless `sentence: false`) the sentence; see compare for `settle`. */
+/** The pair's comparison, saving and (unless `sentence: false`) the sentence. */
 export function advise(
 	base: ModelCounts,
 	premium: ModelCounts,
-	options: { settle?: boolean; sentence?: boolean } = {}
+	options: { sentence?: boolean } = {}
 ): Advice {
-	const c = compare(base, premium, options);
+	const c = compare(base, premium);
 	const b = costPerKeptClipMicros(base);
 	const p = costPerKeptClipMicros(premium);
 	const premiumSaving = b === null || p === null ? null : Math.round(100 * (b - p)) / 1e6;
@@ -145,10 +145,7 @@ export function adviseSegment(s: SegmentPair): SegmentAdvice {
 		segment: s.segment,
 		base: s.base ? segmentTier(s.base) : null,
 		premium: s.premium ? segmentTier(s.premium) : null,
-		// How many more attempts would settle it is the overall advice's question, not each segment's.
-		advice: comparable(s)
-			? withoutRationale(advise(s.base, s.premium, { settle: false, sentence: false }))
-			: null
+		advice: comparable(s) ? withoutRationale(advise(s.base, s.premium, { sentence: false })) : null
 	};
 }
 

@@ -116,8 +116,7 @@ export function modelRow(c: ModelCounts): ModelRow {
 }
 
 /** Base and premium of one family, both with decided attempts; the lower tier is the base. */
-/** `settle: false` skips the attempts-to-settle search (about 30 more integrations when undecided). */
-export function compare(base: ModelCounts, premium: ModelCounts, { settle = true } = {}): Comparison {
+export function compare(base: ModelCounts, premium: ModelCounts): Comparison {
 	const ratio = costRatio(base, premium);
 	const b = { kept: base.kept, decided: decided(base) };
 	const p = { kept: premium.kept, decided: decided(premium) };
@@ -136,7 +135,7 @@ export function compare(base: ModelCounts, premium: ModelCounts, { settle = true
 		premiumPaysForItself: premiumPaysForItself(base, premium),
 		probabilityPremiumCheaper: probability,
 		recommendation,
-		attemptsToSettle: recommendation === 'undecided' && settle ? attemptsToSettle(b, p, ratio) : null
+		attemptsToSettle: recommendation === 'undecided' ? attemptsToSettle(b, p, ratio) : null
 	};
 }
 
