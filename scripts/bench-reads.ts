@@ -40,7 +40,7 @@ import { prepareAttempts } from '../src/lib/server/ingest/prepare';
 import { openAttemptsCopy } from '../src/lib/server/ingest/store';
 import { pageRange } from '../src/lib/server/page-range';
 import { listProjects } from '../src/lib/server/queries/projects';
-import { recommendations } from '../src/lib/server/queries/recommendations';
+import { overallAdvice, recommendations } from '../src/lib/server/queries/recommendations';
 import { shotGroups } from '../src/lib/server/queries/shots';
 import { summaryByModel } from '../src/lib/server/queries/summary-by-model';
 import { weeklyReview } from '../src/lib/server/queries/weekly-review';
@@ -713,7 +713,7 @@ function reads(db: Db, busiest: string, tag: string): Read[] {
 				const zone = await workspaceTimeZone(db, WORKSPACE);
 				const range = pageRange(url(), zone, NOW);
 				const [pairs, summary, projects, anyAttempts] = await Promise.all([
-					recommendations(db, WORKSPACE, range.filters, 'project', o),
+					recommendations(db, WORKSPACE, range.filters, { whatIf: 'project', ...o }),
 					summaryByModel(db, WORKSPACE, range.filters, o),
 					listProjects(db, WORKSPACE, o),
 					hasAttempts(db, WORKSPACE)
@@ -773,7 +773,7 @@ function reads(db: Db, busiest: string, tag: string): Read[] {
 					summaryByModel(db, WORKSPACE, filters, o),
 					countsByWeekAndModel(db, WORKSPACE, filters, zone, o),
 					shotGroups(db, WORKSPACE, filters, o),
-					recommendations(db, WORKSPACE, filters, undefined, o)
+					overallAdvice(db, WORKSPACE, filters, o)
 				]);
 				return { project, summary, weekly, shots: shotStatsOfGroups(shots), advice };
 			}

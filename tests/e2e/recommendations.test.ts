@@ -75,9 +75,10 @@ describe('recommendations', () => {
 		const pair = firstPair();
 		const canvas = pair.locator('.segment-chart canvas');
 		await canvas.evaluate((c) => ((c as HTMLCanvasElement & { marked?: boolean }).marked = true));
-		await pair.getByRole('button', { name: /^Scene tag/ }).click();
-		expect(await pair.getByRole('button', { name: /^Scene tag/ }).getAttribute('aria-pressed')).toBe('true');
+		await pair.getByRole('link', { name: /^Scene tag/ }).click();
+		await page.waitForURL(/segmentsBy=tag/);
 		await pair.locator('.segment-body[data-dimension="tag"]').waitFor();
+		expect(await pair.getByRole('link', { name: /^Scene tag/ }).getAttribute('aria-current')).toBe('true');
 		expect(await pair.locator('table.segments thead th').first().innerText()).toBe('Scene tag');
 		expect(await pair.locator('table.segments tbody tr').count()).toBeGreaterThan(0);
 		expect(await pair.locator('table.segments tbody .chip').count()).toBeGreaterThan(0);
@@ -88,15 +89,23 @@ describe('recommendations', () => {
 			.toBeGreaterThan(40);
 	});
 
-	test('the segment toggles work from the keyboard', async () => {
-		const duration = firstPair().getByRole('button', { name: /^Duration/ });
+	test('the segment links work from the keyboard and keep the focus where it was', async () => {
+		const duration = firstPair().getByRole('link', { name: /^Duration/ });
 		await duration.focus();
 		await page.keyboard.press('Enter');
-		expect(await duration.getAttribute('aria-pressed')).toBe('true');
 		await firstPair().locator('.segment-body[data-dimension="duration"]').waitFor();
+		expect(await duration.getAttribute('aria-current')).toBe('true');
+		expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(/^Duration/);
 		await page.keyboard.press('Tab');
-		await page.keyboard.press('Space');
+		await page.keyboard.press('Enter');
 		await firstPair().locator('.segment-body[data-dimension="creator"]').waitFor();
+		expect(page.url()).toMatch(/segmentsBy=creator/);
+	});
+
+	test('an unknown segmentsBy is named, and the what-if dimension is shown instead', async () => {
+		await page.goto(`${server.url}/recommendations?segmentsBy=colour`);
+		expect(await page.getByRole('alert').innerText()).toMatch(/segmentsBy: "colour" is not one of tag/);
+		await firstPair().locator('.segment-body[data-dimension="project"]').waitFor();
 	});
 
 	test('the what-if box says what following the advice would have cost, with its interval', async () => {

@@ -7,6 +7,7 @@ import { shotGroups } from '../../src/lib/server/queries/shots';
 import { summaryByModel } from '../../src/lib/server/queries/summary-by-model';
 import { shotStatsOfGroups } from '../../src/lib/metrics/shots';
 import { filtersSchema } from '../../src/lib/schemas/filters';
+import type { Dimension } from '../../src/lib/schemas/segments';
 import { freshWorkspace, testDatabase } from '../setup/db';
 
 let database: Database;
@@ -62,14 +63,14 @@ describe('recommendations', () => {
 	test('per segment: premium where it pays, base where it does not, with the saving per 100 usable clips', async () => {
 		const [pair] = await recommendations(database.db, ws, all);
 		expect(pair).toMatchObject({ family: 'sora-2', base: 'sora-2', premium: 'sora-2-pro' });
-		const byProject = Object.fromEntries(pair.segments.project.map((s) => [s.segment, s]));
+		expect(pair.segments.by).toBe('project');
+		const byProject = Object.fromEntries(pair.segments.listed.map((s) => [s.segment, s]));
 		expect(byProject.close.advice).toMatchObject({
 			recommendation: 'premium',
-			premiumKeepRate: 0.8,
-			baseCostPerKeptClipUsd: 10,
-			premiumCostPerKeptClipUsd: 3.75,
 			savingPer100UsableClipsUsd: 625
 		});
+		expect(byProject.close.premium).toMatchObject({ keepRate: 0.8, costPerKeptClipUsd: 3.75 });
+		expect(byProject.close.base).toMatchObject({ costPerKeptClipUsd: 10 });
 		expect(byProject.close.advice!.breakEvenKeepRate).toBeCloseTo(0.3, 12);
 		// numpy: mean(beta(16.5, 4.5) / beta(2.5, 18.5) > 3) over 4e6 draws = 0.95352.
 		expect(byProject.close.advice!.probabilityPremiumCheaper).toBeCloseTo(0.95352, 3);
@@ -95,15 +96,18 @@ describe('recommendations', () => {
 	});
 
 	test('segments by scene tag, resolution and duration carry the same figures', async () => {
-		const [pair] = await recommendations(database.db, ws, all);
-		expect(pair.segments.tag.map((s) => [s.segment, s.advice?.recommendation ?? null])).toEqual([
+		const by = async (segmentsBy: Dimension) =>
+			(await recommendations(database.db, ws, all, { segmentsBy }))[0].segments;
+		const tags = await by('tag');
+		expect(tags.counts).toEqual({ tag: 3, resolution: 1, duration: 1, creator: 1, project: 3 });
+		expect(tags.listed.map((s) => [s.segment, s.advice?.recommendation ?? null])).toEqual([
 			['close-up', 'premium'],
 			['interior', null],
 			['landscape', 'base']
 		]);
-		expect(pair.segments.resolution).toHaveLength(1);
-		expect(pair.segments.duration.map((s) => s.segment)).toEqual(['8–12 s']);
-		expect(pair.segments.creator.map((s) => s.segment)).toEqual(['(unknown)']);
+		expect((await by('resolution')).listed).toHaveLength(1);
+		expect((await by('duration')).listed.map((s) => s.segment)).toEqual(['8–12 s']);
+		expect((await by('creator')).listed.map((s) => s.segment)).toEqual(['(unknown)']);
 	});
 
 	test('the what-if buys the same kept clips at each segment’s recommended tier', async () => {

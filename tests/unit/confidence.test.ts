@@ -284,6 +284,42 @@ describe('attemptsToSettle', () => {
 		}
 	});
 
+	test('the search from a first guess finds what a search from 2 finds, over many pairs', () => {
+		// Doubling from 2, then halving: the plain search, slower but with nothing to get wrong.
+		function fromTwo(base: Outcomes, premium: Outcomes, costRatio: number): number | null {
+			const settles = (extra: number) =>
+				recommend(probabilityAfter(base, premium, costRatio, extra)) !== 'undecided';
+			let unsettled = 1;
+			let settled = 2;
+			while (!settles(settled)) {
+				if (settled >= 100_000) return null;
+				unsettled = settled;
+				settled = Math.min(2 * settled, 100_000);
+			}
+			while (settled - unsettled > 1) {
+				const middle = Math.floor((settled + unsettled) / 2);
+				if (settles(middle)) settled = middle;
+				else unsettled = middle;
+			}
+			return settled;
+		}
+		const random = mulberry32(11);
+		let undecided = 0;
+		for (let i = 0; i < 300; i++) {
+			const decidedB = 1 + Math.floor(random() ** 2 * 3000);
+			const decidedP = 1 + Math.floor(random() ** 2 * 3000);
+			const base = { kept: Math.floor(random() * (decidedB + 1)), decided: decidedB };
+			const premium = { kept: Math.floor(random() * (decidedP + 1)), decided: decidedP };
+			const costRatio = 0.5 + random() * 4;
+			if (recommend(probabilityPremiumCheaper(base, premium, costRatio)) !== 'undecided') continue;
+			undecided++;
+			expect(attemptsToSettle(base, premium, costRatio), JSON.stringify({ base, premium, costRatio })).toBe(
+				fromTwo(base, premium, costRatio)
+			);
+		}
+		expect(undecided).toBeGreaterThan(20);
+	});
+
 	test.each([
 		['exactly equal cost per kept clip', { kept: 40, decided: 100 }, { kept: 60, decided: 100 }, 1.5],
 		['identical models at the same price', { kept: 20, decided: 50 }, { kept: 20, decided: 50 }, 1],

@@ -3,6 +3,7 @@
 import { costPerKeptClipMicros, costRatio, decided } from './figures';
 import { probabilityPremiumCheaper, recommend, type Recommendation } from './confidence';
 import { compare, modelRow, type Comparison, type ModelCounts, type ModelRow } from './summary';
+import type { Dimension } from '$lib/schemas/segments';
 
 export interface Advice extends Comparison {
 	/** 100 x (base - premium) cost per kept clip: positive when the premium tier is cheaper per usable clip. */
@@ -80,12 +81,28 @@ export type SegmentTier = Pick<
 	| 'costPerKeptClipUsd'
 >;
 
+/**
+ * A segment's comparison: what is not already in its tiers' figures or the pair (the sentence is the
+ * overall advice's).
+ */
+export type SegmentComparison = Pick<
+	Advice,
+	| 'costRatio'
+	| 'breakEvenKeepRate'
+	| 'premiumPaysForItself'
+	| 'probabilityPremiumCheaper'
+	| 'recommendation'
+	| 'attemptsToSettle'
+	| 'premiumSavingPer100UsableClipsUsd'
+	| 'savingPer100UsableClipsUsd'
+>;
+
 export interface SegmentAdvice {
 	segment: string;
 	base: SegmentTier | null;
 	premium: SegmentTier | null;
-	/** null when either tier has no decided attempt in the segment; the sentence is the overall advice's. */
-	advice: Omit<Advice, 'rationale'> | null;
+	/** null when either tier has no decided attempt in the segment. */
+	advice: SegmentComparison | null;
 }
 
 function segmentTier(c: ModelCounts): SegmentTier {
@@ -102,9 +119,17 @@ function segmentTier(c: ModelCounts): SegmentTier {
 	};
 }
 
-function withoutRationale(advice: Advice): Omit<Advice, 'rationale'> {
-	const { rationale: _, ...rest } = advice;
-	return rest;
+function segmentComparison(a: Advice): SegmentComparison {
+	return {
+		costRatio: a.costRatio,
+		breakEvenKeepRate: a.breakEvenKeepRate,
+		premiumPaysForItself: a.premiumPaysForItself,
+		probabilityPremiumCheaper: a.probabilityPremiumCheaper,
+		recommendation: a.recommendation,
+		attemptsToSettle: a.attemptsToSettle,
+		premiumSavingPer100UsableClipsUsd: a.premiumSavingPer100UsableClipsUsd,
+		savingPer100UsableClipsUsd: a.savingPer100UsableClipsUsd
+	};
 }
 
 /** A segment's counts of the pair's two tiers (either may be missing). */
@@ -145,7 +170,7 @@ export function adviseSegment(s: SegmentPair): SegmentAdvice {
 		segment: s.segment,
 		base: s.base ? segmentTier(s.base) : null,
 		premium: s.premium ? segmentTier(s.premium) : null,
-		advice: comparable(s) ? withoutRationale(advise(s.base, s.premium, { sentence: false })) : null
+		advice: comparable(s) ? segmentComparison(advise(s.base, s.premium, { sentence: false })) : null
 	};
 }
 
@@ -168,8 +193,17 @@ export function segmentAdvice(
 	return segmentPairs(rows, base, premium, order).map(adviseSegment);
 }
 
+/** A pair's segments of one dimension: the ones listed (see listSegments), the others summarised. */
+export interface PairSegments {
+	by: Dimension;
+	listed: SegmentAdvice[];
+	hidden: HiddenSegments;
+	/** How many segments each dimension has for the pair (where either tier was used). */
+	counts: Record<Dimension, number>;
+}
+
 /** A dimension with more segments than this lists only its busiest; the rest are summarised. */
-export const LISTED_SEGMENTS = 25;
+export const LISTED_SEGMENTS = 20;
 /** Segments with fewer decided attempts (both tiers together) than this are summarised, not listed. */
 export const MIN_LISTED_DECIDED = 20;
 

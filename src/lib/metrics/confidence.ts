@@ -243,25 +243,42 @@ const grow = ({ kept, decided }: Outcomes, extra: number): Outcomes => ({
  * usefully) or when inputs are null. 0 when already decided.
  */
 export function attemptsToSettle(base: Outcomes, premium: Outcomes, costRatio: number | null): number | null {
-	const now = recommend(probabilityPremiumCheaper(base, premium, costRatio));
-	if (now === null) return null;
+	const p = probabilityPremiumCheaper(base, premium, costRatio);
+	const now = recommend(p);
+	if (p === null || now === null) return null;
 	if (now !== 'undecided') return 0;
 	const settles = (extra: number): boolean => {
 		const toBase = Math.min(
 			extra - 1,
 			Math.max(1, (extra * base.decided) / (base.decided + premium.decided))
 		);
-		const p = probabilityPremiumCheaper(grow(base, toBase), grow(premium, extra - toBase), costRatio);
-		return recommend(p) !== 'undecided';
+		return (
+			recommend(probabilityPremiumCheaper(grow(base, toBase), grow(premium, extra - toBase), costRatio)) !==
+			'undecided'
+		);
 	};
-	// Searching whole attempts directly, doubling then halving: answers span orders of magnitude, small ones
-	// are the common and cheap ones, and the answer returned is always one that was seen to settle.
+	// The smallest whole number that settles it, searched from a first guess (the normal approximation:
+	// the probit of the probability grows with the square root of the sample), in steps that grow until
+	// they cross the answer, then halving. Every answer is one seen to settle, with one fewer seen not to
+	// (or 2, the least the split allows): about 8 evaluations where doubling from 2 took about 20.
+	let settled = settleGuess(p, base.decided + premium.decided);
 	let unsettled = 1;
-	let settled = 2;
-	while (!settles(settled)) {
-		if (settled >= MOST_EXTRA_ATTEMPTS) return null;
-		unsettled = settled;
-		settled = Math.min(2 * settled, MOST_EXTRA_ATTEMPTS);
+	if (settles(settled)) {
+		for (let factor = 0.9; settled > 2; factor *= factor) {
+			const lower = Math.max(2, Math.floor(settled * factor));
+			if (!settles(lower)) {
+				unsettled = lower;
+				break;
+			}
+			settled = lower;
+		}
+	} else {
+		for (let factor = 1.1; ; factor *= factor) {
+			if (settled >= MOST_EXTRA_ATTEMPTS) return null;
+			unsettled = settled;
+			settled = Math.min(MOST_EXTRA_ATTEMPTS, Math.ceil(settled * factor) + 1);
+			if (settles(settled)) break;
+		}
 	}
 	while (settled - unsettled > 1) {
 		const middle = Math.floor((settled + unsettled) / 2);
@@ -269,4 +286,45 @@ export function attemptsToSettle(base: Outcomes, premium: Outcomes, costRatio: n
 		else unsettled = middle;
 	}
 	return settled;
+}
+
+/** Where the probability p, now on `decided` attempts, would leave (0.1, 0.9): extra attempts, 2..max. */
+function settleGuess(p: number, decided: number): number {
+	const now = Math.abs(probit(p));
+	const target = probit(0.9);
+	const scale = now < 1e-6 ? Infinity : (target / now) ** 2;
+	const extra = Math.ceil((scale - 1) * decided);
+	return Math.min(MOST_EXTRA_ATTEMPTS, Math.max(2, Number.isFinite(extra) ? extra : MOST_EXTRA_ATTEMPTS));
+}
+
+/** The standard normal quantile (Acklam's rational approximation, relative error below 1.2e-9). */
+function probit(p: number): number {
+	const a = [
+		-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+		2.506628277459239
+	];
+	const b = [
+		-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572
+	];
+	const c = [
+		-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+		2.938163982698783
+	];
+	const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+	const low = 0.02425;
+	if (p <= 0) return -Infinity;
+	if (p >= 1) return Infinity;
+	if (p < low || p > 1 - low) {
+		const q = Math.sqrt(-2 * Math.log(p < low ? p : 1 - p));
+		const x =
+			(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+			((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+		return p < low ? x : -x;
+	}
+	const q = p - 0.5;
+	const r = q * q;
+	return (
+		((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+		(((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+	);
 }

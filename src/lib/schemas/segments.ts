@@ -21,4 +21,5 @@ export const DURATION_BUCKETS = ['≤ 5 s', '5–8 s', '8–12 s', '> 12 s'];
  * each, so scene tags are not offered there.
  */
 export const WHAT_IF_DIMENSIONS = ['project', 'resolution', 'duration', 'creator'] as const;
+export type WhatIfDimension = (typeof WHAT_IF_DIMENSIONS)[number];
 export const whatIfDimensionSchema = z.enum(WHAT_IF_DIMENSIONS);

@@ -363,8 +363,9 @@ export const attemptRollups = pgTable(
 );
 
 /**
- * Each shot's state over all its takes (attempts sharing a shotId, ordered by createdAt then id), kept by a
- * trigger on attempts in the writing transaction.
+ * Each shot's state over all its takes (attempts sharing a shotId, ordered by createdAt then id), as of
+ * the last time the compactor settled it. A shot with rows in shot_changes may be out of date: reads
+ * recompute those from their takes (see shot_changes).
  */
 export const shots = pgTable(
 	'shots',
@@ -388,6 +389,20 @@ export const shots = pgTable(
 		primaryKey({ columns: [t.workspaceId, t.shotId] }),
 		index('shots_first_at_idx').on(t.workspaceId, t.firstAt)
 	]
+);
+
+/**
+ * Shots whose takes changed since the compactor last settled them, appended by a trigger on attempts in
+ * the writing transaction (a shot may be named more than once). The compactor recomputes their shots rows
+ * and deletes these in one statement; until then a read recomputes them from their takes.
+ */
+export const shotChanges = pgTable(
+	'shot_changes',
+	{
+		workspaceId: text('workspace_id').notNull(),
+		shotId: text('shot_id').notNull()
+	},
+	(t) => [index('shot_changes_shot_idx').on(t.workspaceId, t.shotId)]
 );
 
 /** The additive sums of a group of shots with one outcome. */

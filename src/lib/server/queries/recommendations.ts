@@ -1,6 +1,6 @@
 // Which tier should each family pair default to, overall and per segment, and what it would have saved.
 import type { Filters } from '$lib/schemas/filters';
-import { DIMENSIONS, DURATION_BUCKETS, type Dimension } from '$lib/schemas/segments';
+import { DIMENSIONS, DURATION_BUCKETS, type Dimension, type WhatIfDimension } from '$lib/schemas/segments';
 import {
 	advise,
 	adviseSegment,
@@ -8,9 +8,7 @@ import {
 	segmentPairs,
 	segmentRecommendation,
 	type Advice,
-	type HiddenSegments,
-	type SegmentAdvice,
-	type SegmentPair
+	type PairSegments
 } from '$lib/metrics/advice';
 import { emptyCounts } from '$lib/metrics/figures';
 import { comparisons } from '$lib/metrics/summary';
@@ -25,36 +23,61 @@ export interface PairAdvice {
 	base: string;
 	premium: string;
 	overall: Advice;
-	/** Per dimension, the segments listed (see listSegments) and a summary of the others. */
-	segments: Record<Dimension, SegmentAdvice[]>;
-	hiddenSegments: Record<Dimension, HiddenSegments>;
-	/** Had each segment of `whatIfDimension` used its recommended tier. */
-	whatIf: WhatIf & { dimension: Dimension };
+	segments: PairSegments;
+	/** Had each segment of `whatIf.dimension` used its recommended tier. */
+	whatIf: WhatIf & { dimension: WhatIfDimension };
+}
+
+export interface RecommendationOptions extends ReadOptions {
+	/** The segments the what-if runs over (default project). */
+	whatIf?: WhatIfDimension;
+	/** The dimension whose segments are advised one by one (default: the what-if's). */
+	segmentsBy?: Dimension;
+}
+
+/** Each pair's overall advice alone (a project report): no segments, no what-if. */
+export async function overallAdvice(
+	db: Db,
+	workspaceId: string,
+	filters: Filters,
+	options: ReadOptions = {}
+): Promise<Pick<PairAdvice, 'family' | 'base' | 'premium' | 'overall'>[]> {
+	const groups = await countsByModel(db, workspaceId, filters, options);
+	const byModel = new Map(groups.map((g) => [g.model, g]));
+	return comparisons(groups).map((pair) => ({
+		family: pair.family,
+		base: pair.base,
+		premium: pair.premium,
+		overall: advise(byModel.get(pair.base)!, byModel.get(pair.premium)!)
+	}));
 }
 
 export async function recommendations(
 	db: Db,
 	workspaceId: string,
 	filters: Filters,
-	whatIfDimension: Dimension = 'project',
-	options: ReadOptions = {}
+	{
+		whatIf: whatIfDimension = 'project',
+		segmentsBy = whatIfDimension,
+		...options
+	}: RecommendationOptions = {}
 ): Promise<PairAdvice[]> {
 	const groups = await countsByModel(db, workspaceId, filters, options);
 	const byModel = new Map(groups.map((g) => [g.model, g]));
 	const pairs = comparisons(groups);
 	const inPairs = [...new Set(pairs.flatMap((p) => [p.base, p.premium]))];
-	// One query per dimension for every model in a pair, split per pair below.
+	// One query per dimension for every model in a pair, split per pair below: every dimension is counted,
+	// only `segmentsBy` is advised segment by segment (the costly part, and most of an answer's size).
 	const perDimension = await Promise.all(
 		DIMENSIONS.map((d) => countsBySegment(db, workspaceId, filters, d, inPairs, options))
 	);
 	const rows = new Map<Dimension, SegmentCounts[]>(DIMENSIONS.map((d, i) => [d, perDimension[i]]));
+	const order = (d: Dimension) => (d === 'duration' ? DURATION_BUCKETS : []);
 	return pairs.map((pair) => {
-		const order = (d: Dimension) => (d === 'duration' ? DURATION_BUCKETS : []);
-		const listed = Object.fromEntries(
-			DIMENSIONS.map((d) => [d, listSegments(segmentPairs(rows.get(d)!, pair.base, pair.premium, order(d)))])
-		) as Record<Dimension, { listed: SegmentPair[]; hidden: HiddenSegments }>;
+		const split = (d: Dimension) => segmentPairs(rows.get(d)!, pair.base, pair.premium, order(d));
+		const { listed, hidden } = listSegments(split(segmentsBy));
 		// The what-if runs over every segment of its dimension, listed or not.
-		const cells = segmentPairs(rows.get(whatIfDimension)!, pair.base, pair.premium).map((s) => ({
+		const cells = split(whatIfDimension).map((s) => ({
 			base: s.base ?? emptyCounts(),
 			premium: s.premium ?? emptyCounts(),
 			recommendation: segmentRecommendation(s)
@@ -64,13 +87,13 @@ export async function recommendations(
 			base: pair.base,
 			premium: pair.premium,
 			overall: advise(byModel.get(pair.base)!, byModel.get(pair.premium)!),
-			// Full advice (with attempts to settle) only for the segments listed.
-			segments: Object.fromEntries(
-				DIMENSIONS.map((d) => [d, listed[d].listed.map(adviseSegment)])
-			) as PairAdvice['segments'],
-			hiddenSegments: Object.fromEntries(
-				DIMENSIONS.map((d) => [d, listed[d].hidden])
-			) as PairAdvice['hiddenSegments'],
+			segments: {
+				by: segmentsBy,
+				// Full advice (with attempts to settle) only for the segments listed.
+				listed: listed.map(adviseSegment),
+				hidden,
+				counts: Object.fromEntries(DIMENSIONS.map((d) => [d, split(d).length])) as Record<Dimension, number>
+			},
 			whatIf: { dimension: whatIfDimension, ...whatIf(cells) }
 		};
 	});

@@ -1,5 +1,6 @@
-// Folding: delta rows move into their rollup table, in every cuboid at every grain, by one
-// statement that deletes the deltas it folds. A read adds rollups and the deltas left in one snapshot, so
+// Folding: changed shots are settled (their shots rows recomputed, which appends shot deltas), then delta
+// rows move into their rollup table, in every cuboid at every grain, by one statement that deletes the
+// deltas it folds. A read adds rollups and the deltas left in one snapshot, so
 // it counts each change exactly once before, during and after a fold.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/connection';
@@ -51,8 +52,28 @@ export async function foldOnce(
 	return Number(rowsOf(result)[0]?.moved ?? 0);
 }
 
-/** Folds every family until no delta is left; returns how many deltas it folded. */
+/** Names of changed shots settled per statement. */
+export const SETTLE_CHUNK = 20_000;
+
+/**
+ * Recomputes the shots rows of every shot named in shot_changes (of one workspace, or all) and deletes
+ * the names; their changes go to shot_deltas. Returns how many names it settled.
+ */
+export async function settleShots(db: Db, workspaceId?: string): Promise<number> {
+	let total = 0;
+	for (;;) {
+		const result = await db.execute(
+			sql`select keeprate_settle_shots(${SETTLE_CHUNK}, ${workspaceId ?? null}::text) as settled`
+		);
+		const settled = Number(rowsOf(result)[0]?.settled ?? 0);
+		total += settled;
+		if (settled < SETTLE_CHUNK) return total;
+	}
+}
+
+/** Settles changed shots, then folds every family until no delta is left; returns the deltas folded. */
 export async function fold(db: Db, workspaceId?: string): Promise<number> {
+	await settleShots(db, workspaceId);
 	let total = 0;
 	for (const family of FAMILIES) {
 		for (;;) {

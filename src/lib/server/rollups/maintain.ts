@@ -16,6 +16,8 @@ const attemptsOf = (columns: string, workspaceId?: string, extra = '') =>
 /** Replaces shots and rollups (of one workspace, or all) with what raw attempts give, inside `tx`. */
 async function recompute(tx: Db, workspaceId?: string): Promise<number> {
 	await tx.execute(sql`lock table attempts in share mode`);
+	await tx.execute(sql`select keeprate_lock_shots()`);
+	await tx.execute(sql`delete from shot_changes ${scoped(workspaceId)}`);
 	await tx.execute(sql`delete from shots ${scoped(workspaceId)}`);
 	for (const family of FAMILIES) {
 		await tx.execute(sql`delete from ${sql.raw(family.rollups)} ${scoped(workspaceId)}`);

@@ -1,5 +1,11 @@
 import type { PageServerLoad } from './$types';
-import { WHAT_IF_DIMENSIONS, whatIfDimensionSchema, type Dimension } from '$lib/schemas/segments';
+import {
+	DIMENSIONS,
+	dimensionSchema,
+	WHAT_IF_DIMENSIONS,
+	whatIfDimensionSchema,
+	type WhatIfDimension
+} from '$lib/schemas/segments';
 import { db } from '$lib/server/app';
 import { workspaceOf } from '$lib/server/context';
 import { pageRange } from '$lib/server/page-range';
@@ -9,9 +15,12 @@ import { summaryByModel } from '$lib/server/queries/summary-by-model';
 import { workspaceTimeZone } from '$lib/server/workspaces';
 import { hasAttempts } from '$lib/server/demo/seed';
 
-const DEFAULT_WHAT_IF: Dimension = 'project';
+const DEFAULT_WHAT_IF: WhatIfDimension = 'project';
 
-/** Which tier each family pair should default to: the URL holds the range, the project and `whatIf`. */
+/**
+ * Which tier each family pair should default to: the URL holds the range, the project, `whatIf` and
+ * `segmentsBy` (the dimension whose segments are shown; the what-if's when absent).
+ */
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const workspaceId = workspaceOf(locals);
 	const database = db();
@@ -20,8 +29,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const asked = url.searchParams.get('whatIf') || DEFAULT_WHAT_IF;
 	const parsed = whatIfDimensionSchema.safeParse(asked);
 	const whatIf = parsed.success ? parsed.data : DEFAULT_WHAT_IF;
+	const askedBy = url.searchParams.get('segmentsBy');
+	const by = dimensionSchema.safeParse(askedBy);
+	const segmentsBy = by.success ? by.data : whatIf;
 	const [pairs, summary, projects, anyAttempts] = await Promise.all([
-		recommendations(database, workspaceId, range.filters, whatIf),
+		recommendations(database, workspaceId, range.filters, { whatIf, segmentsBy }),
 		summaryByModel(database, workspaceId, range.filters),
 		listProjects(database, workspaceId),
 		hasAttempts(database, workspaceId)
@@ -32,7 +44,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		whatIfError: parsed.success
 			? null
 			: `whatIf: "${asked.slice(0, 40)}" is not one of ${WHAT_IF_DIMENSIONS.join(', ')}`,
+		segmentsByError:
+			askedBy === null || askedBy === '' || by.success
+				? null
+				: `segmentsBy: "${askedBy.slice(0, 40)}" is not one of ${DIMENSIONS.join(', ')}`,
 		whatIf,
+		segmentsBy,
 		projects,
 		anyAttempts,
 		pairs,

@@ -7,7 +7,7 @@ import { db } from '$lib/server/app';
 import { workspaceOf } from '$lib/server/context';
 import { pageRange } from '$lib/server/page-range';
 import { listProjects } from '$lib/server/queries/projects';
-import { recommendations } from '$lib/server/queries/recommendations';
+import { overallAdvice } from '$lib/server/queries/recommendations';
 import { shotGroups } from '$lib/server/queries/shots';
 import { summaryByModel } from '$lib/server/queries/summary-by-model';
 import { countsByWeekAndModel } from '$lib/server/queries/weekly-spend-by-model';
@@ -29,7 +29,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		summaryByModel(database, workspaceId, filters),
 		countsByWeekAndModel(database, workspaceId, filters, timeZone),
 		shotGroups(database, workspaceId, filters),
-		recommendations(database, workspaceId, filters)
+		overallAdvice(database, workspaceId, filters)
 	]);
 	return {
 		project: { slug: project.slug, name: project.name },

@@ -1,17 +1,25 @@
 import type { RequestHandler } from './$types';
-import { whatIfDimensionSchema } from '$lib/schemas/segments';
+import { dimensionSchema, whatIfDimensionSchema } from '$lib/schemas/segments';
 import { db } from '$lib/server/app';
 import { parseQuery } from '$lib/server/filters-from-url';
 import { authorize, respond, scopeToKey } from '$lib/server/http';
 import { recommendations } from '$lib/server/queries/recommendations';
 
-/** Per family pair and per segment: the recommended tier, how sure, what it saves, and why. */
+/**
+ * Per family pair: the recommended tier, how sure, what it saves and why, overall and per segment of one
+ * dimension (`segmentsBy`, default the what-if's), and the what-if over the segments of `whatIf`.
+ */
 export const GET: RequestHandler = (event) =>
 	respond(async () => {
 		const owner = await authorize(event, 'read');
 		const { workspaceId } = owner;
-		const { whatIf, ...filters } = parseQuery(event.url, {
-			whatIf: whatIfDimensionSchema.default('project')
+		const { whatIf, segmentsBy, ...filters } = parseQuery(event.url, {
+			whatIf: whatIfDimensionSchema.default('project'),
+			segmentsBy: dimensionSchema.optional()
 		});
-		return { pairs: await recommendations(db(), workspaceId, scopeToKey(owner, filters), whatIf) };
+		const pairs = await recommendations(db(), workspaceId, scopeToKey(owner, filters), {
+			whatIf,
+			segmentsBy
+		});
+		return { pairs };
 	});
