@@ -23,6 +23,20 @@ export default defineConfig({
 			},
 			{
 				extends: true,
+				// Faults injected into a database of its own on the PostgreSQL server (DATABASE_URL, else
+				// 127.0.0.1:5432): `npm run test:faults`, not part of `npm test`.
+				test: {
+					name: 'faults',
+					include: ['tests/faults/**/*.test.ts'],
+					environment: 'node',
+					globalSetup: ['tests/setup/global.ts'],
+					fileParallelism: false,
+					testTimeout: 120_000,
+					hookTimeout: 180_000
+				}
+			},
+			{
+				extends: true,
 				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],

@@ -15,6 +15,8 @@
 // stored rollup row and shot against a recomputation from raw attempts, timed), --live-upkeep (keep the
 // rollup and shot triggers on during the bulk COPY, folding every --fold-every chunks; by default the
 // bulk skips them and the rebuild computes everything, as `npm run rollups:rebuild` does).
+// --database NAME (PostgreSQL): time the reads on a database an earlier run kept (KEEPRATE_BENCH_KEEP=1:
+// the scratch database is not dropped) instead of loading one again; --attempts must match it.
 // PostgreSQL runs in a scratch database `keeprate_benchreads_<time>`, dropped at the end (DATABASE_URL,
 // default postgres://postgres@127.0.0.1:5432/postgres, is only used to create and drop it); PGlite runs
 // in a temporary data folder, as `npm start` runs it.
@@ -33,6 +35,7 @@ import { addDays, isoWeekLabel, mondayOf } from '../src/lib/metrics/weeks';
 import { addBudget, listBudgets } from '../src/lib/server/budgets';
 import { loadPriceBook } from '../src/lib/server/catalog/price-book';
 import { openDatabase, type Database, type Db } from '../src/lib/server/db/connection';
+import { MAINTENANCE_LIMITS } from '../src/lib/server/db/limits';
 import { migrate } from '../src/lib/server/db/migrate';
 import { hasAttempts } from '../src/lib/server/demo/seed';
 import { ingest, type IngestResult } from '../src/lib/server/ingest';
@@ -68,7 +71,8 @@ const { values: flags } = parseArgs({
 		'fold-every': { type: 'string', default: '4' },
 		'time-zone': { type: 'string', default: 'America/New_York' },
 		check: { type: 'boolean', default: false },
-		'live-upkeep': { type: 'boolean', default: false }
+		'live-upkeep': { type: 'boolean', default: false },
+		database: { type: 'string' }
 	}
 });
 const total = whole('attempts', flags.attempts, 1000);
@@ -76,8 +80,14 @@ const rounds = whole('rounds', flags.rounds, 1);
 const chunkSize = whole('chunk', flags.chunk, 100);
 const foldEvery = whole('fold-every', flags['fold-every'], 1);
 const liveUpkeep = Boolean(flags['live-upkeep']);
+const reused = flags.database;
+if (reused !== undefined && !/^keeprate_benchreads_\d+$/.test(reused))
+	fail(
+		`--database must name a database kept by an earlier run (keeprate_benchreads_<time>), not "${reused}"`
+	);
 const which = flags.db;
 if (which !== 'postgres' && which !== 'pglite') fail(`--db must be postgres or pglite, not "${which ?? ''}"`);
+if (reused !== undefined && which !== 'postgres') fail('--database is for --db postgres');
 const timeZone = flags['time-zone']!;
 if (!isValidTimeZone(timeZone)) fail(`--time-zone "${timeZone}" is not an IANA time zone`);
 if (which === 'pglite' && total > 1_000_000)
@@ -481,7 +491,7 @@ interface Engine {
 
 async function pgliteEngine(): Promise<Engine> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'keeprate-benchreads-'));
-	const database = await openDatabase({ dataDir });
+	const database = await openDatabase({ dataDir, limits: MAINTENANCE_LIMITS });
 	const close = async () => {
 		await database.close();
 		rmSync(dataDir, { recursive: true, force: true });
@@ -511,17 +521,17 @@ async function postgresEngine(url: string): Promise<Engine> {
 		await admin.end({ timeout: 1 }).catch(() => {});
 		fail(`PostgreSQL at ${redact(url)} is unreachable: ${(error as Error).message}`);
 	}
-	const name = `keeprate_benchreads_${Date.now()}`;
-	await admin.unsafe(`create database ${name}`);
+	const name = reused ?? `keeprate_benchreads_${Date.now()}`;
+	if (!reused) await admin.unsafe(`create database ${name}`);
 	const target = new URL(url);
 	target.pathname = `/${name}`;
 	// Session settings, as startup parameters of every connection of the app's pool.
 	target.searchParams.set('statement_timeout', String(STATEMENT_TIMEOUT_MS));
 	target.searchParams.set('application_name', 'keeprate-bench-reads');
-	const database = await openDatabase({ url: target.toString() });
+	const database = await openDatabase({ url: target.toString(), limits: MAINTENANCE_LIMITS });
 	const close = async () => {
 		await database.close();
-		if (process.env.KEEPRATE_BENCH_KEEP) console.error(`kept the scratch database ${name}`);
+		if (process.env.KEEPRATE_BENCH_KEEP || reused) console.error(`kept the scratch database ${name}`);
 		else await admin.unsafe(`drop database if exists ${name} with (force)`);
 		await admin.end({ timeout: 1 });
 	};
@@ -531,7 +541,8 @@ async function postgresEngine(url: string): Promise<Engine> {
 		await close();
 		throw error;
 	}
-	return { label: `PostgreSQL ${version} (${redact(url)}, scratch database ${name})`, database, close };
+	const label = `PostgreSQL ${version} (${redact(url)}, ${reused ? 'database kept by an earlier run' : 'scratch database'} ${name})`;
+	return { label, database, close };
 }
 
 function redact(url: string): string {
@@ -985,19 +996,20 @@ async function run(engine: Engine): Promise<void> {
 	const started = performance.now();
 	const { db } = engine.database;
 	console.error(`${engine.label}: ${count(total)} attempts, ${rounds} round(s) + warm-up`);
-	await ensureWorkspace(db, WORKSPACE, 'Bench');
-	await updateWorkspaceSettings(db, WORKSPACE, { timeZone });
-	await addBudget(db, WORKSPACE, {
-		project: '',
-		period: 'week',
-		amountUsd: Math.max(100, Math.round(total / 50)),
-		startsOn: addDays(dayOf(NOW, timeZone), -120)
-	});
-
-	const empty = await sizes(engine);
-
-	const stream = new AttemptStream(total);
-	const loaded = await load(db, stream);
+	let empty: Sizes | undefined;
+	let loaded: LoadReport | undefined;
+	if (!reused) {
+		await ensureWorkspace(db, WORKSPACE, 'Bench');
+		await updateWorkspaceSettings(db, WORKSPACE, { timeZone });
+		await addBudget(db, WORKSPACE, {
+			project: '',
+			period: 'week',
+			amountUsd: Math.max(100, Math.round(total / 50)),
+			startsOn: addDays(dayOf(NOW, timeZone), -120)
+		});
+		empty = await sizes(engine);
+		loaded = await load(db, new AttemptStream(total));
+	}
 	const rssLoaded = process.memoryUsage().rss;
 	const data = await shape(db);
 	const size = await sizes(engine);
@@ -1035,20 +1047,24 @@ async function run(engine: Engine): Promise<void> {
 	const out: string[] = [];
 	out.push('', engine.label);
 	out.push(`data: ${data.line}; workspace time zone ${timeZone}`);
-	out.push(
-		`load: COPY of ${count(loaded.bulk)} prepared attempts in chunks of ${count(chunkSize)}: ` +
-			`${duration(loaded.bulkSeconds)} (${count(Math.round(loaded.bulk / loaded.bulkSeconds))} att/s, ` +
-			(liveUpkeep
-				? `rollup and shot triggers on, folding every ${foldEvery} chunk(s) included: ${duration(loaded.foldSeconds)}`
-				: 'rollup and shot triggers off: the rebuild computes them') +
-			'); ingest(): ' +
-			`${count(loaded.ingest.sent)} attempts sent (${loaded.ingest.accepted} new, ${loaded.ingest.duplicates} ` +
-			`duplicates, ${loaded.ingest.updated} late verdicts) in ${duration(loaded.ingest.seconds)}`
-	);
-	out.push(
-		`rebuildRollups: ${duration(loaded.rebuildSeconds)} (${count(loaded.rebuildGroups)} deltas folded); ` +
-			`vacuum analyze ${duration(loaded.vacuumSeconds)}; whole load ${duration(loadSeconds)}`
-	);
+	if (loaded) {
+		out.push(
+			`load: COPY of ${count(loaded.bulk)} prepared attempts in chunks of ${count(chunkSize)}: ` +
+				`${duration(loaded.bulkSeconds)} (${count(Math.round(loaded.bulk / loaded.bulkSeconds))} att/s, ` +
+				(liveUpkeep
+					? `rollup and shot triggers on, folding every ${foldEvery} chunk(s) included: ${duration(loaded.foldSeconds)}`
+					: 'rollup and shot triggers off: the rebuild computes them') +
+				'); ingest(): ' +
+				`${count(loaded.ingest.sent)} attempts sent (${loaded.ingest.accepted} new, ${loaded.ingest.duplicates} ` +
+				`duplicates, ${loaded.ingest.updated} late verdicts) in ${duration(loaded.ingest.seconds)}`
+		);
+		out.push(
+			`rebuildRollups: ${duration(loaded.rebuildSeconds)} (${count(loaded.rebuildGroups)} deltas folded); ` +
+				`vacuum analyze ${duration(loaded.vacuumSeconds)}; whole load ${duration(loadSeconds)}`
+		);
+	} else {
+		out.push(`load: none, the database was loaded by an earlier run`);
+	}
 	out.push(
 		`disk per million attempts (total; rows): ` +
 			size.groups
@@ -1056,9 +1072,9 @@ async function run(engine: Engine): Promise<void> {
 					(g) => `${g.label} ${perMillion(g.bytes)} (${mb(g.bytes)}; ${g.rows.map(count).join(' + ')} rows)`
 				)
 				.join(', ') +
-			`; whole database ${perMillion(size.database - empty.database)} (${mb(size.database)}, ` +
-			`${mb(empty.database)} empty)` +
-			(size.folder && empty.folder
+			`; whole database ${perMillion(size.database - (empty?.database ?? 0))} (${mb(size.database)}` +
+			(empty ? `, ${mb(empty.database)} empty)` : ')') +
+			(size.folder && empty?.folder
 				? `; data folder without pg_wal ${perMillion(size.folder.bytes - size.folder.wal - (empty.folder.bytes - empty.folder.wal))} ` +
 					`(${mb(size.folder.bytes - size.folder.wal)}, ${mb(empty.folder.bytes - empty.folder.wal)} empty), ` +
 					`plus pg_wal ${mb(size.folder.wal)} (${mb(empty.folder.wal)} empty; ${mb(walAfterCheckpoint!)} after a CHECKPOINT, ` +
@@ -1068,7 +1084,8 @@ async function run(engine: Engine): Promise<void> {
 	if (checked) out.push(checked);
 	out.push(
 		`RSS of this process (${which === 'pglite' ? 'the database included' : 'the database server not included'}): ` +
-			`peak during load ${mb(loaded.peakRss)}, after load ${mb(rssLoaded)}, at rest after the reads ${mb(rssRest)}`
+			(loaded ? `peak during load ${mb(loaded.peakRss)}, after load ${mb(rssLoaded)}, ` : '') +
+			`at rest after the reads ${mb(rssRest)}`
 	);
 	out.push(
 		`reads: p50 / p95 of ${rounds} round(s) after a warm-up, each page's queries run concurrently as its load ` +

@@ -18,6 +18,7 @@ import { getTableColumns, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { loadPriceBook } from '../src/lib/server/catalog/price-book';
 import { openDatabase, type Database } from '../src/lib/server/db/connection';
+import { MAINTENANCE_LIMITS } from '../src/lib/server/db/limits';
 import { migrate } from '../src/lib/server/db/migrate';
 import { attempts } from '../src/lib/server/db/schema';
 import { ingest } from '../src/lib/server/ingest';
@@ -165,7 +166,7 @@ interface Engine {
 
 async function pgliteEngine(): Promise<Engine> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'keeprate-bench-'));
-	const database = await openDatabase({ dataDir });
+	const database = await openDatabase({ dataDir, limits: MAINTENANCE_LIMITS });
 	await migrate(database);
 	await createFloor(database);
 	const client = (database.db as unknown as { $client: PGlite }).$client;
@@ -204,7 +205,7 @@ async function postgresEngine(url: string): Promise<Engine | string> {
 	await admin.unsafe(`create database ${name}`);
 	const target = new URL(url);
 	target.pathname = `/${name}`;
-	const database = await openDatabase({ url: target.toString() });
+	const database = await openDatabase({ url: target.toString(), limits: MAINTENANCE_LIMITS });
 	// The floor: one connection of its own. Values go as PostgreSQL text, as in COPY: jsonb too (postgres.js
 	// would JSON-encode the string again).
 	const raw = postgres(target.toString(), {

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { readConfig } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db/connection';
+import { MAINTENANCE_LIMITS } from '../src/lib/server/db/limits';
 import { migrate } from '../src/lib/server/db/migrate';
 import { checkRollups, rebuildRollups } from '../src/lib/server/rollups/maintain';
 
@@ -20,7 +21,11 @@ if (command !== 'rebuild' && command !== 'check') {
 }
 
 const config = readConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({
+	url: config.databaseUrl,
+	dataDir: config.dataDir,
+	limits: MAINTENANCE_LIMITS
+});
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
 const scope = values.workspace ? `workspace ${values.workspace}` : 'every workspace';
 let status = 0;

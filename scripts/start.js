@@ -3,8 +3,9 @@
 import { existsSync } from 'node:fs';
 
 if (process.argv.includes('--demo')) process.env.KEEPRATE_DEMO = '1';
-// The API enforces its own 5 MB limit with a JSON error; the adapter's limit sits just above it.
-process.env.BODY_SIZE_LIMIT ??= '6M';
+// The API enforces its own 5 MB limit with a JSON error, after reading an oversized body to its end so
+// that the client reads the 413; the adapter's limit bounds how much is read that way (and form posts).
+process.env.BODY_SIZE_LIMIT ??= '64M';
 process.env.PORT ??= '3000';
 // Without ORIGIN, adapter-node assumes https and SvelteKit's CSRF check then refuses the forms of a plain
 // http://localhost page. Behind a proxy or on another address, set ORIGIN to the address people use.

@@ -1,6 +1,9 @@
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { start, stop, db } from '$lib/server/app';
 import { readSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { apiErrorAsJson, malformedApiPath } from '$lib/server/http';
+import { REQUEST_DEADLINE_MS, withDeadline } from '$lib/server/deadline';
+import { databaseUnavailable, RETRY_AFTER_SECONDS } from '$lib/server/errors';
 
 // Migrations run here, so the server listens only once the database is ready.
 export const init: ServerInit = async () => {
@@ -19,7 +22,30 @@ const PUBLIC = [
 	/^\/favicon\.svg$/
 ];
 
+/**
+ * A page read waits on the database no longer than an API request (deadline.ts): a database that does
+ * not answer gives a 503 page with Retry-After. Form posts, whose body may still be arriving, are not
+ * timed; the API times itself (respond).
+ */
 export const handle: Handle = async ({ event, resolve }) => {
+	const { method } = event.request;
+	const page = (method === 'GET' || method === 'HEAD') && !/^\/(api|_app)\//.test(event.url.pathname);
+	if (!page) return answer(event, resolve, false);
+	return withDeadline(() => answer(event, resolve, true), REQUEST_DEADLINE_MS).catch((error: unknown) => {
+		if (!databaseUnavailable(error)) throw error;
+		console.error('[keeprate] %s %s: database unavailable:', method, event.url.pathname, error);
+		return new Response('The database is not answering; try again in a few seconds.', {
+			status: 503,
+			headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(RETRY_AFTER_SECONDS) }
+		});
+	});
+};
+
+async function answer(
+	event: Parameters<Handle>[0]['event'],
+	resolve: Parameters<Handle>[0]['resolve'],
+	page: boolean
+): Promise<Response> {
 	const path = event.url.pathname;
 	// A form post that is not the page's own enhanced fetch (a plain browser post, curl, a script) gets
 	// the page's real HTTP answer (303, 400, 429) rather than SvelteKit's JSON action result.
@@ -32,7 +58,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token && !path.startsWith('/_app/')) {
-		const session = await readSession(db(), token).catch(() => null);
+		// On a page, an outage is not a signed-out user: it answers 503 rather than sending them to sign in.
+		const session = await readSession(db(), token).catch((error: unknown) => {
+			if (page && databaseUnavailable(error)) throw error;
+			return null;
+		});
 		if (session) {
 			event.locals.user = session.user;
 			event.locals.workspace = session.workspace;
@@ -42,16 +72,21 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const next = path === '/' ? '' : `?next=${encodeURIComponent(path + event.url.search)}`;
 		redirect(303, `/login${next}`);
 	}
-	const response = await resolve(event);
+	// Every /api answer is JSON, errors included, even those SvelteKit gives before or outside a route.
+	const api = path.startsWith('/api/');
+	const response = api
+		? (malformedApiPath(path) ?? apiErrorAsJson(await resolve(event)))
+		: await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
-	if (path.startsWith('/api/') || event.locals.user) response.headers.set('Cache-Control', 'no-store');
+	if (api || event.locals.user) response.headers.set('Cache-Control', 'no-store');
 	return response;
-};
+}
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
-	if (status !== 404) console.error(`[keeprate] ${event.request.method} ${event.url.pathname}:`, error);
+	// The path goes in as an argument: a "%f" in a hostile path must not be read as a format directive.
+	if (status !== 404) console.error('[keeprate] %s %s:', event.request.method, event.url.pathname, error);
 	return {
 		message: status === 404 ? message : 'Something went wrong on our side; the server log has details.'
 	};

@@ -119,6 +119,22 @@ describe('POST /api/v1/attempts', () => {
 		expect(await storedIn('too-big')).toBe(0);
 	});
 
+	test.each([
+		['20 MB', 20],
+		['60 MB', 60]
+	])(
+		'a client that sends all of a %s body before reading gets the 413, not a reset connection',
+		async (_label, megabytes) => {
+			// As Python's http.client and many retrying clients do: the whole body first, then the answer.
+			const answer = await sendWholeThenRead('/api/v1/attempts', megabytes * 1024 * 1024);
+			expect(answer.error).toBeUndefined();
+			expect(answer.head).toMatch(/^HTTP\/1\.1 413 /);
+			expect(answer.head.toLowerCase()).toContain('connection: close');
+			expect(JSON.parse(answer.body).error).toMatch(/larger than 5 MB/);
+		},
+		60_000
+	);
+
 	test('accepts a batch of 1000 in one request', async () => {
 		const attempts = Array.from({ length: 1000 }, (_, i) => attempt(`k${i}`, { project: 'thousand' }));
 		const response = await post({ attempts });
@@ -285,11 +301,41 @@ describe('the server', () => {
 			const started = Date.now();
 			const response = await fetch(`${down.url}/api/health`);
 			expect(response.status).toBe(503);
+			expect(response.headers.get('retry-after')).toBe('5');
 			expect(Date.now() - started).toBeLessThan(3000);
 			const api = await down.api('/api/v1/summary');
 			expect(api.status).toBe(503);
+			expect(api.headers.get('retry-after')).toBe('5');
 		} finally {
 			await down.stop();
 		}
 	});
 });
+
+/** A POST of `size` bytes written whole, then the answer read: what a client that never reads early sees. */
+async function sendWholeThenRead(
+	path: string,
+	size: number
+): Promise<{ head: string; body: string; error?: string }> {
+	const { port } = new URL(server.url);
+	const socket = connect(Number(port), '127.0.0.1');
+	let received = '';
+	let error: string | undefined;
+	socket.on('data', (d) => (received += d.toString('latin1')));
+	socket.on('error', (e) => (error ??= (e as NodeJS.ErrnoException).code ?? e.message));
+	const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+	await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+	socket.write(
+		`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${TEST_KEY}\r\n` +
+			`Content-Type: application/json\r\nContent-Length: ${size}\r\n\r\n`
+	);
+	const chunk = Buffer.alloc(64 * 1024, 0x20);
+	for (let sent = 0; sent < size && !error; sent += chunk.length) {
+		const part = sent + chunk.length <= size ? chunk : chunk.subarray(0, size - sent);
+		if (!socket.write(part)) await new Promise((resolve) => socket.once('drain', resolve));
+	}
+	socket.end();
+	await closed;
+	const split = received.indexOf('\r\n\r\n');
+	return { head: received.slice(0, split), body: received.slice(split + 4), error };
+}

@@ -1,5 +1,5 @@
 // The weekly review, budgets, CSV exports and the weekly digest on seeded data, asserted exactly.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { parse } from 'csv-parse/sync';
 import type { Database } from '../../src/lib/server/db/connection';
@@ -115,8 +115,8 @@ describe('weekly review', () => {
 });
 
 describe('CSV exports', () => {
-	async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
-		return new Response(stream).text();
+	async function text(stream: Promise<ReadableStream<Uint8Array>>): Promise<string> {
+		return new Response(await stream).text();
 	}
 
 	test('one record per attempt, exact totals, multi-line prompts intact, formulas neutralised', async () => {
@@ -205,6 +205,8 @@ describe('weekly digest', () => {
 	let failuresLeft = 0;
 
 	beforeAll(async () => {
+		// The receiver runs on this machine: allowed the way an operator allows a server on the LAN.
+		vi.stubEnv('KEEPRATE_OUTBOUND_ALLOW_HOSTS', '127.0.0.1');
 		receiver = createServer((req, res) => {
 			let body = '';
 			req.on('data', (c) => (body += c));
@@ -218,6 +220,7 @@ describe('weekly digest', () => {
 		url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`;
 	});
 	afterAll(() => new Promise<void>((r) => receiver.close(() => r())));
+	afterAll(() => vi.unstubAllEnvs());
 
 	test('retries until the receiver takes it, with the headline figures and a link', async () => {
 		await updateWorkspaceSettings(database.db, ws, { digestWebhookUrl: url });

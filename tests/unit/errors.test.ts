@@ -39,6 +39,12 @@ describe('databaseUnavailable', () => {
 		['57P01', true], // terminated by an administrator
 		['57P03', true], // cannot connect now (starting up)
 		['53300', true], // too many connections
+		['QUERY_TIMEOUT', true], // a deadline: the client gave up on the query
+		['QUEUE_TIMEOUT', true], // no connection free in time (postgres.js, or the embedded database)
+		['CANCEL_UNANSWERED', true], // the server answered neither the query nor its cancel
+		['57014', true], // statement_timeout
+		['55P03', true], // lock_timeout
+		['25P03', true], // idle_in_transaction_session_timeout
 		['23505', false], // a duplicate key: the request's own problem
 		['40P01', false], // a deadlock: handled where it happens
 		['22P02', false] // invalid input

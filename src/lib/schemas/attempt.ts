@@ -1,10 +1,20 @@
 // The ingestion contract (README "Log attempts"): every field bounded, unknown fields refused.
 import { z } from 'zod';
+import { storableString } from './safe-input';
 
 export const MAX_BATCH = 1000;
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const text = (max: number) => storableString().trim().min(1, 'must not be empty').max(max);
+
+/**
+ * An attempt's id, stored and looked up exactly as sent: never trimmed (refused with spaces at either end),
+ * never holding what PostgreSQL would refuse or replace.
+ */
+export const attemptId = storableString()
+	.min(1, 'must not be empty')
+	.max(200)
+	.refine((v) => v.trim() === v, 'must not start or end with a space');
 
 export const slug = z
 	.string()
@@ -22,7 +32,7 @@ const FUTURE_TOLERANCE_MS = 24 * 3600 * 1000;
 
 export const attemptSchema = z
 	.strictObject({
-		id: text(200),
+		id: attemptId,
 		project: slug,
 		model: text(100),
 		durationSeconds: z.number().positive().max(3600),

@@ -1,25 +1,28 @@
 // Filters shared by the API and the pages: a time range [from, to) on createdAt, a project, a model, tags.
 import { z } from 'zod';
 import { slug } from './attempt';
+import { inYearRange, storableString, YEAR_MESSAGE } from './safe-input';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A date (YYYY-MM-DD, midnight UTC) or an ISO 8601 date-time with a time zone. */
+/** A date (YYYY-MM-DD, midnight UTC) or an ISO 8601 date-time with a time zone, in a year the database holds. */
 export const instant = z
 	.string()
 	.max(40)
 	.refine((v) => (DAY.test(v) || /T.*(Z|[+-]\d{2}:?\d{2})$/.test(v)) && !Number.isNaN(Date.parse(v)), {
-		message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone'
+		message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone',
+		abort: true
 	})
-	.transform((v) => new Date(DAY.test(v) ? `${v}T00:00:00Z` : v));
+	.transform((v) => new Date(DAY.test(v) ? `${v}T00:00:00Z` : v))
+	.refine((d) => inYearRange(d.getTime()), YEAR_MESSAGE);
 
 export const filtersSchema = z
 	.strictObject({
 		from: instant.optional(),
 		to: instant.optional(),
 		project: slug.optional(),
-		model: z.string().trim().min(1).max(100).optional(),
-		tag: z.array(z.string().trim().toLowerCase().min(1).max(50)).max(20).optional()
+		model: storableString().trim().min(1).max(100).optional(),
+		tag: z.array(storableString().trim().toLowerCase().min(1).max(50)).max(20).optional()
 	})
 	.refine((f) => !f.from || !f.to || f.from < f.to, { path: ['to'], message: 'must be after from' });
 

@@ -1,7 +1,7 @@
 // The app's database, opened and migrated once at start-up (hooks.server.ts init), closed on shutdown.
 import { openDatabase, type Database, type Db } from './db/connection';
 import { migrate } from './db/migrate';
-import { ApiError } from './errors';
+import { unavailable } from './errors';
 import { readConfig, type Config } from './config';
 import { DEFAULT_WORKSPACE, ensureWorkspace } from './workspaces';
 import { hasAnyKey, newKey, storeKey } from './api-keys';
@@ -74,7 +74,7 @@ function onReady(db: Database, config: Config) {
 	background = [
 		startDigestScheduler(db.db, { baseUrl: config.publicUrl }),
 		tagWorker,
-		startCompactor(db.db, log, { checkpoint: db.kind === 'pglite' })
+		startCompactor(db.maintenance, log, { checkpoint: db.kind === 'pglite' })
 	];
 }
 
@@ -109,7 +109,7 @@ export function rootCause(error: unknown): string {
 }
 
 export function db(): Db {
-	if (!database || !ready) throw new ApiError(503, 'the database is not ready');
+	if (!database || !ready) throw unavailable('the database is not ready');
 	return database.db;
 }
 

@@ -11,12 +11,19 @@ export interface Config {
 	initAdmin?: { email: string; password: string };
 	/** Ingestion requests per minute per API key; 0: no limit. */
 	rateLimitPerMinute: number;
+	/** Hosts that outbound requests (the digest webhook) may reach even at a private address. */
+	outboundAllowHosts: string[];
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
 	return {
 		databaseUrl: env.DATABASE_URL || undefined,
-		dataDir: resolve(env.KEEPRATE_DATA_DIR || './data'),
+		outboundAllowHosts: (env.KEEPRATE_OUTBOUND_ALLOW_HOSTS ?? '')
+			.split(',')
+			.map((h) => h.trim())
+			.filter(Boolean),
+		// `npm run dev` keeps its own folder: a dev server next to `npm start` would share one otherwise.
+		dataDir: resolve(env.KEEPRATE_DATA_DIR || (env.NODE_ENV === 'development' ? './data-dev' : './data')),
 		initApiKey: env.KEEPRATE_INIT_API_KEY || undefined,
 		demo: ['1', 'true', 'yes'].includes((env.KEEPRATE_DEMO ?? '').toLowerCase()),
 		rateLimitPerMinute: Number.isFinite(Number(env.KEEPRATE_RATE_LIMIT ?? 600))

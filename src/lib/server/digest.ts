@@ -1,12 +1,13 @@
 // The weekly digest: when a week closes, its headline figures go to the workspace's Slack-compatible
 // webhook, retried with backoff until the receiver takes them. Each (workspace, week) is sent once.
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { formatUsd } from '$lib/metrics/money';
 import { addDays, isoWeekLabel, mondayOf } from '$lib/metrics/weeks';
 import { dayOf } from '$lib/metrics/time-zones';
 import { percent } from '$lib/metrics/advice';
 import type { Db } from './db/connection';
 import { digests, workspaces } from './db/schema';
+import { outboundRequest, OutboundRefused, type OutboundOptions } from './outbound';
 import { weeklyReview, type WeeklyReview } from './queries/weekly-review';
 
 export interface DigestOptions {
@@ -14,7 +15,8 @@ export interface DigestOptions {
 	baseUrl: string;
 	/** Delays between the tries of one send, in ms (then the scheduler tries again later). */
 	retryDelays?: number[];
-	fetch?: typeof fetch;
+	/** Allowed hosts, name resolution and timeout of the request (defaults: the outbound module's). */
+	outbound?: OutboundOptions;
 	now?: () => Date;
 }
 
@@ -68,26 +70,35 @@ export async function sendDigest(
 	if (!ws?.digestWebhookUrl) return { sent: false, tries: 0, error: 'no webhook is set for this workspace' };
 	const body = JSON.stringify(digestMessage(await weeklyReview(db, workspaceId, week, undefined), o.baseUrl));
 	const delays = o.retryDelays ?? [1000, 4000, 16000];
-	const doFetch = o.fetch ?? fetch;
 	let error = '';
 	let tries = 0;
 	for (const delay of [0, ...delays]) {
 		if (delay) await new Promise((r) => setTimeout(r, delay));
 		tries++;
 		try {
-			const response = await doFetch(ws.digestWebhookUrl, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body,
-				signal: AbortSignal.timeout(10_000)
-			});
-			if (response.ok) {
+			const response = await outboundRequest(
+				ws.digestWebhookUrl,
+				{ method: 'POST', headers: { 'content-type': 'application/json' }, body },
+				{ maxBytes: 4096, ...o.outbound }
+			);
+			if (response.status >= 200 && response.status < 300) {
 				await record(db, workspaceId, week, tries, null, o.now?.() ?? new Date());
 				return { sent: true, tries };
 			}
-			error = `the webhook answered ${response.status}`;
+			// The status of a target that passed the address rules is safe to show; its body is not.
+			error =
+				response.status >= 300 && response.status < 400
+					? `the webhook answered ${response.status}, a redirect, which is not followed`
+					: `the webhook answered ${response.status}`;
 		} catch (e) {
-			error = `the webhook could not be reached: ${(e as Error).message}`;
+			if (e instanceof OutboundRefused) {
+				// A rule does not change between tries: no point trying again now.
+				error = `webhook refused: ${e.message}`;
+				break;
+			}
+			// Why a connection failed says something about the network behind it: the log only.
+			console.warn(`[keeprate] weekly digest of ${workspaceId}: ${(e as Error).message}`);
+			error = 'the webhook could not be reached';
 		}
 	}
 	await record(db, workspaceId, week, tries, error, o.now?.() ?? new Date());
@@ -134,9 +145,32 @@ export async function sendDueDigests(db: Db, o: DigestOptions): Promise<number> 
 			.from(digests)
 			.where(and(eq(digests.workspaceId, ws.id), eq(digests.week, week)));
 		if (state?.sentAt || (state?.nextTryAt && state.nextTryAt > now)) continue;
+		if (!(await claim(db, ws.id, week, now))) continue;
 		if ((await sendDigest(db, ws.id, week, o)).sent) sent++;
 	}
 	return sent;
+}
+
+/** Longer than a round of tries takes (four sends of at most 10 s, 21 s of waits between them). */
+const CLAIM_MS = 5 * 60_000;
+
+/**
+ * Several instances of the app run this scheduler on one database: the one whose statement moves the
+ * week's next try past the round sends it, the others find it claimed (the row is locked by the upsert,
+ * so two claims queue and the second sees the first). The round's outcome then sets the next try.
+ */
+async function claim(db: Db, workspaceId: string, week: string, now: Date): Promise<boolean> {
+	const until = new Date(now.getTime() + CLAIM_MS);
+	const claimed = await db
+		.insert(digests)
+		.values({ workspaceId, week, nextTryAt: until, updatedAt: now })
+		.onConflictDoUpdate({
+			target: [digests.workspaceId, digests.week],
+			set: { nextTryAt: until, updatedAt: now },
+			setWhere: sql`${digests.sentAt} is null and (${digests.nextTryAt} is null or ${digests.nextTryAt} <= ${now.toISOString()}::timestamptz)`
+		})
+		.returning({ week: digests.week });
+	return claimed.length > 0;
 }
 
 export function startDigestScheduler(db: Db, o: DigestOptions, everyMs = 10 * 60_000) {

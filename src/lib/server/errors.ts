@@ -42,12 +42,23 @@ export function errorResponse(error: ApiError): Response {
 	return json(body, { status: error.status, headers: error.headers });
 }
 
-/** Connection errors of the drivers and sockets, and too many connections (PostgreSQL's 53300). */
+/**
+ * Connection errors of the drivers and sockets, too many connections (PostgreSQL's 53300), and the
+ * deadlines of db/limits.ts: a query the client gave up on (QUERY_TIMEOUT, CANCEL_UNANSWERED), one that
+ * waited too long for a connection (QUEUE_TIMEOUT), and the server's statement_timeout (57014),
+ * lock_timeout (55P03) and idle_in_transaction_session_timeout (25P03).
+ */
 const UNAVAILABLE = new Set([
 	'CONNECTION_CLOSED',
 	'CONNECTION_DESTROYED',
 	'CONNECTION_ENDED',
 	'CONNECT_TIMEOUT',
+	'QUERY_TIMEOUT',
+	'QUEUE_TIMEOUT',
+	'CANCEL_UNANSWERED',
+	'57014',
+	'55P03',
+	'25P03',
 	'ECONNREFUSED',
 	'ECONNRESET',
 	'EPIPE',
@@ -73,3 +84,10 @@ export function hasErrorCode(error: unknown, test: (code: string) => boolean): b
  */
 export const databaseUnavailable = (error: unknown): boolean =>
 	hasErrorCode(error, (code) => UNAVAILABLE.has(code) || code.startsWith('08') || code.startsWith('57P'));
+
+/** Seconds a client should wait before sending again after a 503. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** A 503 always says when to come back. */
+export const unavailable = (message: string): ApiError =>
+	new ApiError(503, message, [], {}, { 'retry-after': String(RETRY_AFTER_SECONDS) });

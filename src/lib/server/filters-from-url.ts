@@ -1,5 +1,6 @@
-// Query parameters to validated filters, for every read endpoint.
+// Query parameters to validated filters, for every read endpoint, and ids taken from a path.
 import { z } from 'zod';
+import { attemptId } from '$lib/schemas/attempt';
 import { filtersSchema, searchParamsToObject } from '$lib/schemas/filters';
 import { ApiError, zodIssues } from './errors';
 
@@ -9,4 +10,17 @@ export function parseQuery<T extends z.ZodRawShape = Record<never, never>>(url: 
 	const parsed = schema.safeParse(searchParamsToObject(url.searchParams));
 	if (!parsed.success) throw new ApiError(400, 'invalid query parameters', zodIssues(parsed.error));
 	return parsed.data as z.infer<typeof filtersSchema> & z.infer<z.ZodObject<T>>;
+}
+
+/** An attempt id from a path (/api/v1/attempts/{id}); 400 on one that no attempt could have. */
+export function parseAttemptId(id: string): string {
+	const parsed = attemptId.safeParse(id);
+	if (!parsed.success) {
+		throw new ApiError(
+			400,
+			'invalid attempt id in the path',
+			zodIssues(parsed.error).map((i) => ({ ...i, path: 'id' }))
+		);
+	}
+	return parsed.data;
 }

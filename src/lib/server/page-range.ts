@@ -3,14 +3,15 @@
 // workspace's time zone; anything invalid falls back to the default range with a message.
 import type { Filters } from '$lib/schemas/filters';
 import { slug } from '$lib/schemas/attempt';
+import { inYearRange, MAX_YEAR, MIN_YEAR } from '$lib/schemas/safe-input';
 import { addDays } from '$lib/metrics/weeks';
 import { dayOf, startOfDay } from '$lib/metrics/time-zones';
 
 export const DEFAULT_DAYS = 42;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (v: string) =>
-	DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && addDays(v, 0) === v;
+// A real calendar day, in a year the database holds (Date.parse accepts 0000-01-01).
+const isDay = (v: string) => DAY.test(v) && inYearRange(Date.parse(`${v}T00:00:00Z`)) && addDays(v, 0) === v;
 
 export interface PageRange {
 	/** First day, inclusive. */
@@ -37,7 +38,9 @@ export function pageRange(url: URL, timeZone: string, now = new Date()): PageRan
 		['from', from],
 		[get('until') ? 'until' : 'to', get('until') || to]
 	]) {
-		if (!isDay(value)) errors.push(`${name}: "${value}" is not a date (YYYY-MM-DD)`);
+		if (!isDay(value)) {
+			errors.push(`${name}: "${value}" is not a date (YYYY-MM-DD) in the years ${MIN_YEAR} to ${MAX_YEAR}`);
+		}
 	}
 	if (errors.length === 0 && from >= to) errors.push('the first day must come before the last');
 	if (errors.length > 0) {

@@ -1,6 +1,6 @@
 // Sessions live in the database; the cookie holds a random token, the table only its SHA-256.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { memberships, sessions, users, workspaces } from '../db/schema';
 import type { Role } from '../context';
@@ -58,4 +58,29 @@ export async function switchWorkspace(db: Db, token: string, workspaceId: string
 
 export async function endSession(db: Db, token: string): Promise<void> {
 	await db.delete(sessions).where(eq(sessions.tokenHash, hash(token)));
+}
+
+/**
+ * End the user's sessions on every browser and device, except the one holding `keepToken` when given
+ * (a password change keeps the browser that made it signed in). Returns how many were ended.
+ */
+export async function endUserSessions(db: Db, userId: string, keepToken?: string): Promise<number> {
+	const ended = await db
+		.delete(sessions)
+		.where(
+			keepToken === undefined
+				? eq(sessions.userId, userId)
+				: and(eq(sessions.userId, userId), ne(sessions.tokenHash, hash(keepToken)))
+		)
+		.returning({ tokenHash: sessions.tokenHash });
+	return ended.length;
+}
+
+/** How many unexpired sessions the user has, this one included. */
+export async function countSessions(db: Db, userId: string, now = new Date()): Promise<number> {
+	const [row] = await db
+		.select({ n: sql<number>`count(*)`.mapWith(Number) })
+		.from(sessions)
+		.where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)));
+	return row.n;
 }

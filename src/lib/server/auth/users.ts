@@ -5,6 +5,7 @@ import type { Db } from '../db/connection';
 import { memberships, users, workspaces } from '../db/schema';
 import type { Role } from '../context';
 import { hashPassword } from './passwords';
+import { hasErrorCode } from '../errors';
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -85,7 +86,13 @@ export async function ensureOwner(
 	password: string
 ): Promise<void> {
 	const existing = await findUserByEmail(db, email);
-	const user = existing ?? (await createUser(db, email, password));
 	if (existing) await setPassword(db, existing.id, password);
+	// Several instances starting at once on one database each try to create the owner: one does.
+	const user =
+		existing ??
+		(await createUser(db, email, password).catch(async (error) => {
+			if (!hasErrorCode(error, (code) => code === '23505')) throw error;
+			return (await findUserByEmail(db, email))!;
+		}));
 	await setMembership(db, workspaceId, user.id, 'owner');
 }

@@ -6,12 +6,16 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
+import { lockFolder } from './folder-lock';
+import { MAINTENANCE_LIMITS, oneAtATime, REQUEST_LIMITS, type DatabaseLimits, type Gate } from './limits';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export interface Database {
 	db: Db;
+	/** The same database with MAINTENANCE_LIMITS: migrations and the compactor. */
+	maintenance: Db;
 	kind: 'pglite' | 'postgres';
 	/** A cheap round trip, to tell whether the database answers. */
 	ping(): Promise<void>;
@@ -23,42 +27,97 @@ export interface DatabaseOptions {
 	url?: string;
 	/** PGlite's folder; absent with no url: in memory (tests). */
 	dataDir?: string;
+	/** Deadlines on every call (db/limits.ts): REQUEST_LIMITS unless given. */
+	limits?: DatabaseLimits;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+	const limits = options.limits ?? REQUEST_LIMITS;
 	if (options.url) {
-		// A short connect timeout turns a dead server into a fast 503 rather than a 30 s hang.
-		const client = postgres(options.url, {
-			max: 10,
-			connect_timeout: 3,
-			idle_timeout: 30,
-			// JIT compiles big aggregates for seconds that rollup reads never need; 4 MB of work_mem makes sorts
-			// spill to disk; parallel workers cost a rollup read more to start (about 60 ms) than its work.
-			connection: { jit: 'off', work_mem: '32MB', max_parallel_workers_per_gather: '0' },
-			onnotice: () => {}
-		});
-		const db = drizzlePostgres(client, { schema }) as unknown as Db;
+		const client = postgresClient(options.url, 10, limits);
+		// Connections are opened at the first query: a server without maintenance work never sees these.
+		const long = postgresClient(options.url, 2, MAINTENANCE_LIMITS);
 		return {
-			db,
+			db: drizzlePostgres(client, { schema }) as unknown as Db,
+			maintenance: drizzlePostgres(long, { schema }) as unknown as Db,
 			kind: 'postgres',
 			ping: async () => {
 				await client`select 1`;
 			},
-			close: () => client.end({ timeout: 1 })
+			close: async () => {
+				await Promise.all([client.end({ timeout: 1 }), long.end({ timeout: 1 })]);
+			}
 		};
 	}
 	// PGlite does not create parent folders, and drizzle would hide that error in `.cause`.
 	if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-	const client = await openPglite(options.dataDir);
-	const db = drizzlePglite(client, { schema }) as unknown as Db;
+	// One process per folder: a second one would lose the first one's writes (folder-lock.ts).
+	const lock = options.dataDir ? lockFolder(options.dataDir) : undefined;
+	let client: PGlite;
+	try {
+		client = await openPglite(options.dataDir);
+	} catch (error) {
+		lock?.release();
+		throw error;
+	}
+	const gate = oneAtATime();
+	const gated = limitWaits(client, gate, limits.waitMs);
 	return {
-		db,
+		db: drizzlePglite(gated, { schema }) as unknown as Db,
+		maintenance: drizzlePglite(limitWaits(client, gate, MAINTENANCE_LIMITS.waitMs), {
+			schema
+		}) as unknown as Db,
 		kind: 'pglite',
 		ping: async () => {
-			await client.query('select 1');
+			await gated.query('select 1');
 		},
-		close: () => client.close()
+		close: async () => {
+			await client.close();
+			lock?.release();
+		}
 	};
+}
+
+function postgresClient(url: string, max: number, limits: DatabaseLimits) {
+	return postgres(url, {
+		max,
+		// A short connect timeout turns a dead server into a fast 503 rather than a 30 s hang.
+		connect_timeout: 3,
+		idle_timeout: 30,
+		// A server that stops answering: the query is canceled, then its connection closed, and the pool
+		// connects again for the next query (db/limits.ts).
+		query_timeout: limits.queryMs / 1000,
+		queue_timeout: limits.waitMs / 1000,
+		cancel_timeout: limits.cancelMs / 1000,
+		connection: {
+			// JIT compiles big aggregates for seconds that rollup reads never need; 4 MB of work_mem makes sorts
+			// spill to disk; parallel workers cost a rollup read more to start (about 60 ms) than its work.
+			jit: 'off',
+			work_mem: '32MB',
+			max_parallel_workers_per_gather: '0',
+			statement_timeout: limits.statementMs,
+			lock_timeout: limits.lockMs,
+			idle_in_transaction_session_timeout: limits.idleInTransactionMs
+		},
+		onnotice: () => {}
+	});
+}
+
+/**
+ * PGlite runs one call at a time, and a long one (a rollup rebuild, a big fold) makes every other wait: a
+ * call that waits longer than `waitMs` is refused (QUEUE_TIMEOUT, a 503) without running. Calls inside a
+ * transaction go to its own object, not through here. Still `instanceof PGlite` (db/copy.ts).
+ */
+function limitWaits(client: PGlite, gate: Gate, waitMs: number): PGlite {
+	const gated = new Set<PropertyKey>(['query', 'exec', 'transaction']);
+	return new Proxy(client, {
+		get(target, key) {
+			const value = Reflect.get(target, key, target);
+			if (typeof value !== 'function') return value;
+			if (!gated.has(key)) return value.bind(target);
+			return (...args: unknown[]) => gate(() => value.apply(target, args), waitMs);
+		}
+	});
 }
 
 // Rollup reads touch few pages: 32 MB of shared buffers (PostgreSQL's default is 128 MB) keeps the

@@ -5,6 +5,7 @@ import { finished } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { Sql } from 'postgres';
 import type { Db } from './connection';
+import { waitedTooLong, within } from './limits';
 
 /** A COPY into a table, open for rows while they are still being made. */
 export interface OpenCopy {
@@ -57,10 +58,18 @@ function heldCopy(client: PGlite, statement: string): OpenCopy {
 }
 
 async function streamedCopy(client: Sql, statement: string): Promise<OpenCopy> {
-	const release = await copySlot(client);
+	const release = await copySlot(client, client.options.queue_timeout * 1000);
+	// postgres.js puts no query_timeout on streams: each step of a COPY keeps it here. On time out the COPY
+	// is canceled, and its connection closed if the server does not answer the cancel either.
+	const limitMs = client.options.query_timeout * 1000;
+	const query = client.unsafe(statement);
+	const timedOut = () => {
+		query.cancel();
+		return Object.assign(new Error(`the COPY got no answer within ${limitMs} ms`), { code: 'QUERY_TIMEOUT' });
+	};
 	let stream: Writable;
 	try {
-		stream = await client.unsafe(statement).writable();
+		stream = await within(query.writable(), limitMs, timedOut);
 	} catch (error) {
 		release();
 		throw error;
@@ -81,10 +90,14 @@ async function streamedCopy(client: Sql, statement: string): Promise<OpenCopy> {
 		},
 		// A write whose connection is lost never calls back: the stream's end settles it instead.
 		write: (csv) =>
-			Promise.race([new Promise<void>((resolve) => stream.write(csv, () => resolve())), settled]),
+			within(
+				Promise.race([new Promise<void>((resolve) => stream.write(csv, () => resolve())), settled]),
+				limitMs,
+				timedOut
+			),
 		end: async () => {
 			stream.end();
-			await done;
+			await within(done, limitMs, timedOut);
 		},
 		abort: async () => {
 			stream.destroy();
@@ -99,12 +112,21 @@ async function streamedCopy(client: Sql, statement: string): Promise<OpenCopy> {
  */
 const copySlots = new WeakMap<Sql, { free: number; waiting: (() => void)[] }>();
 
-async function copySlot(client: Sql): Promise<() => void> {
+/** A COPY slot, waited for at most `waitMs` (0: as long as it takes), as queue_timeout would. */
+async function copySlot(client: Sql, waitMs: number): Promise<() => void> {
 	let slots = copySlots.get(client);
 	if (!slots) copySlots.set(client, (slots = { free: Math.max(1, client.options.max - 2), waiting: [] }));
 	const pool = slots;
 	if (pool.free > 0) pool.free--;
-	else await new Promise<void>((resolve) => pool.waiting.push(resolve));
+	else {
+		let turn: () => void = () => {};
+		const given = new Promise<void>((resolve) => pool.waiting.push((turn = resolve)));
+		await within(given, waitMs, () => {
+			const at = pool.waiting.indexOf(turn);
+			if (at >= 0) pool.waiting.splice(at, 1);
+			return waitedTooLong(waitMs);
+		});
+	}
 	let released = false;
 	return () => {
 		if (released) return;

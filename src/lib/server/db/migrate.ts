@@ -27,11 +27,12 @@ export function migrationsFolder(): string {
 	);
 }
 
+/** Applies the migrations not applied yet, with MAINTENANCE_LIMITS: one may rewrite every attempt. */
 export async function migrate(database: Database): Promise<void> {
 	const config = { migrationsFolder: migrationsFolder() };
 	if (database.kind === 'pglite') {
-		await migratePglite(database.db as unknown as PgliteDatabase, config);
+		await migratePglite(database.maintenance as unknown as PgliteDatabase, config);
 	} else {
-		await migratePostgres(database.db as unknown as PostgresJsDatabase, config);
+		await migratePostgres(database.maintenance as unknown as PostgresJsDatabase, config);
 	}
 }

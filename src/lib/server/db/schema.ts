@@ -263,15 +263,40 @@ export const sessions = pgTable(
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );
 
-/** Failed sign-ins per email, for throttling (only the last 15 minutes matter). */
+/** Failed sign-ins per email and client address, for throttling (only the last 15 minutes matter). */
 export const signInFailures = pgTable(
 	'sign_in_failures',
 	{
 		email: text('email').notNull(),
+		// The client's address as throttled: an IPv4 address, or an IPv6 address's /64 network.
+		client: text('client').notNull().default(''),
 		at: ts('at').notNull().defaultNow()
 	},
-	(t) => [index('sign_in_failures_idx').on(t.email, t.at)]
+	(t) => [
+		index('sign_in_failures_idx').on(t.email, t.client, t.at),
+		index('sign_in_failures_client_idx').on(t.client, t.at)
+	]
 );
+
+/**
+ * Ingestion token buckets, one per API key, shared by every instance of the app on one database: tokens
+ * left and when they were counted (rate-limit.ts refills them from the time passed).
+ */
+export const rateLimitBuckets = pgTable('rate_limit_buckets', {
+	key: text('key').primaryKey(),
+	tokens: doublePrecision('tokens').notNull(),
+	at: ts('at').notNull()
+});
+
+/**
+ * Background work that one instance at a time should do (the tagger): the instance holding a lease until
+ * `until` does it, and renews it while it runs; another takes it over once it lapses (leases.ts).
+ */
+export const leases = pgTable('leases', {
+	name: text('name').primaryKey(),
+	holder: text('holder').notNull(),
+	until: ts('until').notNull()
+});
 
 export const auditLog = pgTable(
 	'audit_log',

@@ -59,35 +59,50 @@ function cells(a: Attempt): unknown[] {
 	];
 }
 
-export function attemptsCsv(db: Db, workspaceId: string, filters: Filters): ReadableStream<Uint8Array> {
+/**
+ * The first page is read before the first byte, so a query that fails answers with an error status. A
+ * later page that fails is logged and errors the stream: the server then breaks off the response, and the
+ * client sees a failed download rather than a complete-looking, truncated file.
+ */
+export async function attemptsCsv(
+	db: Db,
+	workspaceId: string,
+	filters: Filters
+): Promise<ReadableStream<Uint8Array>> {
 	const encoder = new TextEncoder();
-	let after: { createdAt: Date; id: string } | null = null;
-	let headerSent = false;
+	const readPage = (after: Attempt | undefined) => {
+		const where: SQL[] = [whereAttempts(workspaceId, filters)];
+		if (after) {
+			where.push(
+				or(
+					gt(attempts.createdAt, after.createdAt),
+					and(eq(attempts.createdAt, after.createdAt), gt(attempts.id, after.id))
+				)!
+			);
+		}
+		return db
+			.select()
+			.from(attempts)
+			.where(and(...where))
+			.orderBy(asc(attempts.createdAt), asc(attempts.id))
+			.limit(PAGE);
+	};
+	let after: Attempt | undefined;
+	let page: Attempt[] | undefined = await readPage(after);
+	let head = csvRow([...ATTEMPT_COLUMNS]);
 	return new ReadableStream<Uint8Array>({
 		async pull(controller) {
-			if (!headerSent) {
-				headerSent = true;
-				controller.enqueue(encoder.encode(csvRow([...ATTEMPT_COLUMNS])));
-				return;
+			try {
+				page ??= await readPage(after);
+				controller.enqueue(encoder.encode(head + page.map((a) => csvRow(cells(a))).join('')));
+				head = '';
+				if (page.length < PAGE) controller.close();
+				else after = page[page.length - 1];
+				page = undefined;
+			} catch (error) {
+				console.error('[keeprate] the attempts CSV failed part-way; the download was broken off:', error);
+				controller.error(error);
 			}
-			const where: SQL[] = [whereAttempts(workspaceId, filters)];
-			if (after) {
-				where.push(
-					or(
-						gt(attempts.createdAt, after.createdAt),
-						and(eq(attempts.createdAt, after.createdAt), gt(attempts.id, after.id))
-					)!
-				);
-			}
-			const page = await db
-				.select()
-				.from(attempts)
-				.where(and(...where))
-				.orderBy(asc(attempts.createdAt), asc(attempts.id))
-				.limit(PAGE);
-			if (page.length > 0) controller.enqueue(encoder.encode(page.map((a) => csvRow(cells(a))).join('')));
-			if (page.length < PAGE) controller.close();
-			else after = { createdAt: page[page.length - 1].createdAt, id: page[page.length - 1].id };
 		}
 	});
 }

@@ -14,8 +14,8 @@ function headers(name: string, filters: Filters): HeadersInit {
 	};
 }
 
-export function attemptsCsvResponse(db: Db, workspaceId: string, filters: Filters): Response {
-	return new Response(attemptsCsv(db, workspaceId, filters), { headers: headers('attempts', filters) });
+export async function attemptsCsvResponse(db: Db, workspaceId: string, filters: Filters): Promise<Response> {
+	return new Response(await attemptsCsv(db, workspaceId, filters), { headers: headers('attempts', filters) });
 }
 
 export async function weeklyCsvResponse(db: Db, workspaceId: string, filters: Filters): Promise<Response> {

@@ -1,6 +1,7 @@
 // Validate -> price: turns a client's attempts into rows, or lists every problem by index and path.
 import { hash } from 'node:crypto';
 import { attemptSchema, MAX_BATCH, type AttemptInput } from '$lib/schemas/attempt';
+import { findUnstorable } from '$lib/schemas/safe-input';
 import { usdToMicros } from '$lib/metrics/money';
 import { inferTags } from '$lib/tags/rules';
 import { ApiError, formatPath, zodIssues, type Issue } from '../errors';
@@ -92,30 +93,6 @@ function canonicalJson(value: unknown): string {
 	return JSON.stringify(value);
 }
 
-/** The path of the first string (or key) holding U+0000, or null. `path` is the walk's own stack. */
-function pathToNul(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
-	if (typeof value === 'string') return value.includes('\u0000') ? [...path] : null;
-	if (Array.isArray(value)) {
-		for (let i = 0; i < value.length; i++) {
-			path.push(i);
-			const found = pathToNul(value[i], path);
-			path.pop();
-			if (found) return found;
-		}
-	} else if (value !== null && typeof value === 'object') {
-		for (const key in value) {
-			if (!Object.hasOwn(value, key)) continue;
-			path.push(key);
-			const found = key.includes('\u0000')
-				? [...path]
-				: pathToNul((value as Record<string, unknown>)[key], path);
-			path.pop();
-			if (found) return found;
-		}
-	}
-	return null;
-}
-
 export interface PreparedAttempt {
 	row: NewAttempt & { createdAt: Date };
 	/** Absent: the client said nothing about the verdict (a plain resend never resets one). */
@@ -143,14 +120,11 @@ export function prepareRange(
 	const found: Preparation = { rows: [], invalid: [], unpriceable: [] };
 	for (let index = from; index < to; index++) {
 		const item = items[index];
-		// PostgreSQL text cannot hold U+0000: refuse it here, by path, rather than fail in the database.
-		const nul = pathToNul(item);
-		if (nul !== null) {
-			found.invalid.push({
-				index,
-				path: formatPath(nul),
-				message: 'must not contain the NUL character (U+0000)'
-			});
+		// What PostgreSQL cannot hold as sent (U+0000, a lone surrogate) or a walk cannot nest into is
+		// refused here, by path, before zod or the database meet it.
+		const unstorable = findUnstorable(item);
+		if (unstorable !== null) {
+			found.invalid.push({ index, path: formatPath(unstorable.path), message: unstorable.message });
 			continue;
 		}
 		const result = attemptSchema.safeParse(item);

@@ -9,6 +9,7 @@
 // tags_inferred_by = 'rules-final'` queues the fallen-back attempts again once the model works.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
+import { holdLease, releaseLease } from '../leases';
 import { attempts } from '../db/schema';
 import { createTagger, TaggerError, type Tagger, type TaggerErrorCode } from './llm';
 
@@ -101,6 +102,9 @@ export interface TagWorker {
 }
 
 const NUDGE_DELAY_MS = 1000;
+
+/** Longer than a batch can take (its model request times out), so that a lease never lapses mid-batch. */
+const taggerLeaseMs = (config: TagConfig) => Math.max(60_000, 2 * config.timeoutMs + 10_000);
 const MAX_BACKOFF_MS = 10 * 60_000;
 
 const rootMessage = (error: unknown): string => {
@@ -151,6 +155,8 @@ export function startTagWorker(
 	/** One batch; answers the delay before the next one. Never rejects. */
 	async function batch(): Promise<number> {
 		try {
+			// Several instances on one database: one tags, the others wait for its lease to lapse.
+			if (!(await holdLease(db, 'tagger', taggerLeaseMs(config)))) return config.intervalMs;
 			const result = await runTagBatch(db, tagWith, config.batchSize, { signal: abort.signal });
 			failures = result.error ? failures + 1 : 0;
 			if (result.tagged + result.fellBack > 0) {
@@ -177,6 +183,7 @@ export function startTagWorker(
 			clearTimeout(timer);
 			abort.abort();
 			await inFlight;
+			await releaseLease(db, 'tagger').catch(() => {});
 		}
 	};
 }

@@ -1,16 +1,24 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/app';
 import { audit } from '$lib/server/audit';
 import { verifyPassword } from '$lib/server/auth/passwords';
+import { countSessions, endUserSessions, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { findUserByEmail, setPassword } from '$lib/server/auth/users';
+import type { Db } from '$lib/server/db/connection';
 import { workspaceOf } from '$lib/server/context';
 
-export const load: PageServerLoad = ({ locals }) => ({ email: locals.user!.email });
+export const load: PageServerLoad = async ({ locals }) => ({
+	email: locals.user!.email,
+	sessions: await countSessions(db(), locals.user!.id)
+});
 
-/** Change one's own password: the current one first, then a new one of 10 characters or more. */
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
+	/**
+	 * Change one's own password: the current one first, then a new one of 10 characters or more. Every
+	 * other session ends with the old password; this browser stays signed in.
+	 */
+	password: async ({ request, locals, cookies }) => {
 		const form = await request.formData();
 		const current = String(form.get('current') ?? '');
 		const next = String(form.get('password') ?? '');
@@ -25,8 +33,22 @@ export const actions: Actions = {
 		if (next !== String(form.get('confirm') ?? '')) {
 			return fail(400, { errors: { confirm: 'The two new passwords differ.' } });
 		}
-		await setPassword(database, user.id, next);
-		await audit(database, workspaceOf(locals), user.email, 'user.password_changed');
-		return { saved: true };
+		const ended = await database.transaction(async (tx) => {
+			await setPassword(tx as unknown as Db, user.id, next);
+			return endUserSessions(tx as unknown as Db, user.id, cookies.get(SESSION_COOKIE));
+		});
+		await audit(database, workspaceOf(locals), user.email, 'user.password_changed', { sessionsEnded: ended });
+		return { saved: true, ended };
+	},
+
+	/** Sign out everywhere: every session of this user ends, this one too (a lost laptop, a shared computer). */
+	everywhere: async ({ locals, cookies }) => {
+		const database = db();
+		const ended = await endUserSessions(database, locals.user!.id);
+		await audit(database, workspaceOf(locals), locals.user!.email, 'user.signed_out_everywhere', {
+			sessionsEnded: ended
+		});
+		cookies.delete(SESSION_COOKIE, { path: '/' });
+		redirect(303, '/login?signed-out=everywhere');
 	}
 };

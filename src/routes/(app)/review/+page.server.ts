@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { REJECT_REASONS } from '$lib/review';
+import { attemptId } from '$lib/schemas/attempt';
 import { db } from '$lib/server/app';
 import { hasRole, requireRole, workspaceOf } from '$lib/server/context';
 import { models } from '$lib/server/db/schema';
@@ -10,7 +11,7 @@ import { findAttempt, setVerdict } from '$lib/server/ingest';
 import { listProjects } from '$lib/server/queries/projects';
 import { nextPending } from '$lib/server/review';
 
-const id = z.string().min(1).max(200);
+const id = attemptId;
 const verdictSchema = z
 	.strictObject({
 		id,

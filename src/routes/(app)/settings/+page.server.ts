@@ -11,6 +11,7 @@ import { addBudget, deleteBudget, listBudgets } from '$lib/server/budgets';
 import { hasRole, requireRole, workspaceOf } from '$lib/server/context';
 import { audit } from '$lib/server/audit';
 import { lastClosedWeek, sendDigest } from '$lib/server/digest';
+import { refusalOf } from '$lib/server/outbound';
 import { listProjects } from '$lib/server/queries/projects';
 import { updateWorkspaceSettings, workspaceSettings, workspaceTimeZone } from '$lib/server/workspaces';
 
@@ -60,6 +61,12 @@ export const actions: Actions = {
 		const values = { timeZone: text(form, 'timeZone'), digestWebhookUrl: text(form, 'digestWebhookUrl') };
 		const parsed = settingsSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { settings: { values, errors: fieldErrors(parsed.error) } });
+		// An address written in the URL is judged now; a host name when the digest is sent (DNS changes).
+		const refusal = parsed.data.digestWebhookUrl ? refusalOf(parsed.data.digestWebhookUrl) : null;
+		if (refusal) {
+			const errors = { digestWebhookUrl: `is refused: ${refusal.message}` };
+			return fail(400, { settings: { values, errors } });
+		}
 		await updateWorkspaceSettings(db(), workspaceOf(locals), parsed.data);
 		// The webhook URL carries a secret: the log says that it changed, not what it is.
 		await audit(db(), workspaceOf(locals), locals.user!.email, 'settings.changed', {

@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/app';
 import { audit } from '$lib/server/audit';
+import { clientKey } from '$lib/server/auth/client';
 import { checkSetupToken, spendSetupToken } from '$lib/server/auth/setup';
 import { signIn } from '$lib/server/auth/sign-in';
 import { countUsers, createUser, setMembership } from '$lib/server/auth/users';
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async ({ url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, url, cookies }) => {
+	default: async ({ request, url, cookies, getClientAddress }) => {
 		const form = await request.formData();
 		const token = String(form.get('token') ?? '');
 		const email = String(form.get('email') ?? '').trim();
@@ -40,7 +41,8 @@ export const actions: Actions = {
 			role: 'owner',
 			via: 'setup link'
 		});
-		await signIn(database, cookies, url.protocol === 'https:', email, password);
+		const client = clientKey(getClientAddress());
+		await signIn(database, { cookies, secure: url.protocol === 'https:', client }, email, password);
 		redirect(303, '/');
 	}
 };

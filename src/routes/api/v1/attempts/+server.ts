@@ -8,7 +8,7 @@ import { ingest } from '$lib/server/ingest';
 export const POST: RequestHandler = (event) =>
 	respond(async () => {
 		const owner = await authorize(event, 'ingest');
-		limitIngest(owner);
+		await limitIngest(owner);
 		const body = await readJson(event.request, MAX_BODY_BYTES);
 		const result = await ingest(db(), owner.workspaceId, body, new Date(), {
 			by: `key:${owner.keyId}`,

@@ -2,14 +2,16 @@ import type { RequestHandler } from './$types';
 import { verdictPatchSchema } from '$lib/schemas/attempt';
 import { db } from '$lib/server/app';
 import { ApiError, zodIssues } from '$lib/server/errors';
+import { parseAttemptId } from '$lib/server/filters-from-url';
 import { authorize, limitIngest, readJson, respond } from '$lib/server/http';
 import { findAttempt, setVerdict, toApiAttempt } from '$lib/server/ingest';
 
 export const GET: RequestHandler = (event) =>
 	respond(async () => {
 		const owner = await authorize(event, 'read');
-		const attempt = await findAttempt(db(), owner.workspaceId, event.params.id, owner.projects);
-		if (!attempt) throw new ApiError(404, `no attempt with id "${event.params.id}"`);
+		const id = parseAttemptId(event.params.id);
+		const attempt = await findAttempt(db(), owner.workspaceId, id, owner.projects);
+		if (!attempt) throw new ApiError(404, `no attempt with id "${id}"`);
 		return toApiAttempt(attempt);
 	});
 
@@ -17,14 +19,15 @@ export const GET: RequestHandler = (event) =>
 export const PATCH: RequestHandler = (event) =>
 	respond(async () => {
 		const owner = await authorize(event, 'ingest');
-		limitIngest(owner);
+		await limitIngest(owner);
+		const id = parseAttemptId(event.params.id);
 		const parsed = verdictPatchSchema.safeParse(await readJson(event.request, 64 * 1024));
 		if (!parsed.success) throw new ApiError(400, 'invalid verdict', zodIssues(parsed.error));
 		const by = `key:${owner.keyId}`;
 		const updated = await setVerdict(
 			db(),
 			owner.workspaceId,
-			event.params.id,
+			id,
 			parsed.data,
 			new Date(),
 			by,
