@@ -37,6 +37,19 @@ export default defineConfig({
 			},
 			{
 				extends: true,
+				// Hostile requests to a real server (tests/fuzz): `npm run test:fuzz`, not part of `npm test`.
+				test: {
+					name: 'fuzz',
+					include: ['tests/fuzz/**/*.test.ts'],
+					environment: 'node',
+					globalSetup: ['tests/setup/global.ts'],
+					fileParallelism: false,
+					testTimeout: 3_600_000,
+					hookTimeout: 180_000
+				}
+			},
+			{
+				extends: true,
 				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],

@@ -234,4 +234,10 @@ describe('malformed percent-encoding', () => {
 		const response = await server.api('/api/v1/no-such-thing', { headers: { accept: 'text/html' } });
 		expect((await refusal(response, 404)).error).toMatch(/no such API route/);
 	});
+
+	test('a method a route does not take gets a JSON 405 naming the methods it takes, not plain text', async () => {
+		const response = await server.api('/api/v1/recommendations', { method: 'PUT', body: '{}' });
+		expect((await refusal(response, 405)).error).toMatch(/it takes .*GET/);
+		expect(response.headers.get('allow')).toMatch(/GET/);
+	});
 });

@@ -148,12 +148,15 @@ export function malformedApiPath(pathname: string): Response | undefined {
 
 /** An HTML error page on an /api path (an unknown route, an error outside respond) in the API's shape. */
 export function apiErrorAsJson(response: Response): Response {
-	if (response.ok || !response.headers.get('content-type')?.startsWith('text/html')) return response;
+	if (response.ok || response.headers.get('content-type')?.startsWith('application/json')) return response;
+	const allow = response.headers.get('allow');
 	const message =
 		response.status === 404
 			? 'no such API route'
-			: response.status >= 500
-				? 'something went wrong on our side; the server log has details'
-				: `the request was refused (HTTP ${response.status})`;
-	return errorResponse(new ApiError(response.status, message));
+			: response.status === 405 && allow
+				? `this route does not take that method; it takes ${allow}`
+				: response.status >= 500
+					? 'something went wrong on our side; the server log has details'
+					: `the request was refused (HTTP ${response.status})`;
+	return errorResponse(new ApiError(response.status, message, [], {}, allow ? { allow } : {}));
 }
