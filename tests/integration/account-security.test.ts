@@ -1,8 +1,8 @@
 // Account security through the real server (issue 12): sign-in throttling per email and client and per
 // client, sessions ended by a password change or "Sign out everywhere", and sign-in while the database
 // is unavailable. The server reads the client's address from X-Forwarded-For, as behind a proxy.
-import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cuttableProxy } from '../setup/proxy';
 import { freshPostgresDatabase, startServer, TEST_ADMIN, type TestServer } from '../setup/server';
 import { asUser, type HttpUser } from '../setup/session';
 
@@ -162,29 +162,13 @@ describe('sign-in while the database is unavailable', () => {
 		'a PostgreSQL server lost while running: sign-in shows the 503 page, not an error',
 		async () => {
 			const pg = await freshPostgresDatabase(process.env.DATABASE_URL!);
-			const target = new URL(pg.url);
-			// keeprate reaches the database through this proxy, which the test then closes.
-			const sockets = new Set<Socket>();
-			const proxy = createServer((client) => {
-				const upstream = connect(Number(target.port || 5432), target.hostname);
-				for (const socket of [client, upstream]) {
-					sockets.add(socket);
-					socket.on('error', () => {});
-					socket.on('close', () => sockets.delete(socket));
-				}
-				client.pipe(upstream).pipe(client);
-			});
-			await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-			const through = new URL(pg.url);
-			through.host = `127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-			const own = await startServer({ env: { DATABASE_URL: through.toString() } });
+			// keeprate reaches the database through this proxy, which the test then cuts.
+			const proxy = await cuttableProxy(pg.url);
+			const own = await startServer({ env: { DATABASE_URL: proxy.url } });
 			try {
 				const up = await signInFrom('198.51.100.41', TEST_ADMIN.email, TEST_ADMIN.password, own);
 				expect(up.status).toBe(303);
-				await new Promise<void>((resolve) => {
-					proxy.close(() => resolve());
-					for (const socket of sockets) socket.destroy();
-				});
+				await proxy.cut();
 				await expectUnavailable(
 					await signInFrom('198.51.100.41', TEST_ADMIN.email, TEST_ADMIN.password, own)
 				);

@@ -1,9 +1,10 @@
 // The HTTP API of the built server, end to end: every error path, and proof that a refusal stored nothing.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cuttableProxy } from '../setup/proxy';
 import { freshPostgresDatabase, startServer, TEST_KEY, type TestServer } from '../setup/server';
 
 let server: TestServer;
@@ -256,28 +257,12 @@ describe('the server', () => {
 		'a PostgreSQL server lost while running: the API answers 503 with Retry-After, in its error shape',
 		async () => {
 			const pg = await freshPostgresDatabase(process.env.DATABASE_URL!);
-			const target = new URL(pg.url);
-			// keeprate reaches the database through this proxy, which the test then closes.
-			const sockets = new Set<Socket>();
-			const proxy = createServer((client) => {
-				const upstream = connect(Number(target.port || 5432), target.hostname);
-				for (const socket of [client, upstream]) {
-					sockets.add(socket);
-					socket.on('error', () => {});
-					socket.on('close', () => sockets.delete(socket));
-				}
-				client.pipe(upstream).pipe(client);
-			});
-			await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-			const through = new URL(pg.url);
-			through.host = `127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-			const own = await startServer({ env: { DATABASE_URL: through.toString() } });
+			// keeprate reaches the database through this proxy, which the test then cuts.
+			const proxy = await cuttableProxy(pg.url);
+			const own = await startServer({ env: { DATABASE_URL: proxy.url } });
 			try {
 				expect((await own.api('/api/v1/summary')).status).toBe(200);
-				await new Promise<void>((resolve) => {
-					proxy.close(() => resolve());
-					for (const socket of sockets) socket.destroy();
-				});
+				await proxy.cut();
 				const response = await own.api('/api/v1/attempts', {
 					method: 'POST',
 					body: JSON.stringify(attempt('lost-1'))
