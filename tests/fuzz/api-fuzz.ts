@@ -159,10 +159,12 @@ export async function fuzzApi(server: TestServer, options: FuzzOptions): Promise
 		if (request.patchTarget) {
 			const target = fill(request.patchTarget);
 			report.checks++;
-			const created = await server.api('/api/v1/attempts', {
-				method: 'POST',
-				body: JSON.stringify(stored(target, `fz-${tag}`))
-			});
+			const created = await again(() =>
+				server.api('/api/v1/attempts', {
+					method: 'POST',
+					body: JSON.stringify(stored(target, `fz-${tag}`))
+				})
+			);
 			if (created.status !== 200)
 				throw new Error(`storing the PATCH target: ${created.status} ${await created.text()}`);
 		}
@@ -284,7 +286,9 @@ export async function fuzzApi(server: TestServer, options: FuzzOptions): Promise
 	} catch (error) {
 		report.seconds = (Date.now() - started) / 1000;
 		printReport(report);
-		const first = report.failures[0] ?? (error as Error).message.slice(0, 2000);
+		// fast-check's message puts the counterexample first and the error last; keep the error.
+		const cause = (error as Error).cause as Error | undefined;
+		const first = report.failures[0] ?? (cause ? withCause(cause) : (error as Error).message.slice(-2000));
 		throw new Error(
 			`API fuzz failed (replay: KEEPRATE_FUZZ_SEED=${seed} KEEPRATE_FUZZ_RUNS=${runs}):\n${first}`
 		);
