@@ -72,6 +72,7 @@ beforeAll(async () => {
 		DATABASE_URL: database.url,
 		KEEPRATE_RATE_LIMIT: String(LIMIT),
 		KEEPRATE_OUTBOUND_ALLOW_HOSTS: '127.0.0.1',
+		KEEPRATE_TAG_LLM: 'openai',
 		OPENAI_API_KEY: 'test-key',
 		OPENAI_BASE_URL: `${receiverUrl}/v1`
 	};

@@ -7,7 +7,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../src/lib/server/db/connection';
 import { attempts } from '../../src/lib/server/db/schema';
 import { createTagger, TaggerError } from '../../src/lib/server/tags/llm';
-import { readTagConfig, runTagBatch, startTagWorker } from '../../src/lib/server/tags/worker';
+import {
+	describeTagging,
+	readTagConfig,
+	runTagBatch,
+	startTagWorker
+} from '../../src/lib/server/tags/worker';
 import { inferTags } from '../../src/lib/tags/rules';
 import { freshWorkspace, testDatabase } from '../setup/db';
 
@@ -211,12 +216,39 @@ describe('the background worker', () => {
 		expect(readTagConfig({ KEEPRATE_TAG_BATCH: 'x' })).toMatchObject({ batchSize: 50, apiKey: undefined });
 	});
 
+	test('an OPENAI_API_KEY in the shell alone sends no prompt anywhere', async () => {
+		const config = readTagConfig({ OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: baseURL });
+		expect(config.llm).toBe('off');
+		expect(describeTagging(config)).toEqual({
+			sendsPrompts: false,
+			message: expect.stringContaining('KEEPRATE_TAG_LLM=openai turns it on')
+		});
+		const worker = startTagWorker(database.db, config, () => {});
+		worker.nudge();
+		await new Promise((ok) => setTimeout(ok, 1000));
+		await worker.stop();
+		expect(received).toEqual([]);
+		expect((await stored()).a1.by).toBe('rules');
+	});
+
+	test('KEEPRATE_TAG_LLM=openai without a key says so and sends nothing', () => {
+		const config = readTagConfig({ KEEPRATE_TAG_LLM: 'openai' });
+		expect(describeTagging(config)).toEqual({
+			sendsPrompts: false,
+			message: expect.stringContaining('OPENAI_API_KEY is not set')
+		});
+		expect(describeTagging(readTagConfig({ KEEPRATE_TAG_LLM: 'OpenAI', OPENAI_API_KEY: 'k' }))).toEqual({
+			sendsPrompts: true,
+			message: expect.stringContaining('prompts of new attempts are sent to')
+		});
+	});
+
 	test('runs a batch after a nudge, logs no prompt, and stops while a request hangs', async () => {
 		// A hanging model: the worker must never write, so it cannot touch other tests' workspaces.
 		reply = () => 'hang';
 		const lines: string[] = [];
 		const config = {
-			...readTagConfig({ OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: baseURL }),
+			...readTagConfig({ KEEPRATE_TAG_LLM: 'openai', OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: baseURL }),
 			timeoutMs: 30_000
 		};
 		const worker = startTagWorker(database.db, config, (line) => lines.push(line));

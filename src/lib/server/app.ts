@@ -9,7 +9,7 @@ import { countUsers, ensureOwner } from './auth/users';
 import { newSetupToken } from './auth/setup';
 import { hasAttempts, seedDemo } from './demo/seed';
 import { startDigestScheduler } from './digest';
-import { readTagConfig, startTagWorker, type TagWorker } from './tags/worker';
+import { describeTagging, readTagConfig, startTagWorker, type TagWorker } from './tags/worker';
 import { startCompactor } from './rollups/compact';
 
 let database: Database | undefined;
@@ -70,7 +70,9 @@ export async function start(config = readConfig()): Promise<void> {
 /** Background work starts once the database is ready, and stops before it closes. */
 function onReady(db: Database, config: Config) {
 	ready = true;
-	tagWorker = startTagWorker(db.db, readTagConfig(), log);
+	const tagConfig = readTagConfig();
+	log(describeTagging(tagConfig).message);
+	tagWorker = startTagWorker(db.db, tagConfig, log);
 	background = [
 		startDigestScheduler(db.db, { baseUrl: config.publicUrl }),
 		tagWorker,
@@ -78,7 +80,7 @@ function onReady(db: Database, config: Config) {
 	];
 }
 
-/** New attempts may wait for the model tagger: wake it (a no-op without OPENAI_API_KEY). */
+/** New attempts may wait for the model tagger: wake it (a no-op unless model tagging is on). */
 export const nudgeTagger = () => tagWorker?.nudge();
 
 async function retryInBackground(db: Database, config: Config) {

@@ -1,5 +1,6 @@
-// Background re-tagging: ingestion stores rule tags at once; when OPENAI_API_KEY is set, this worker later
-// asks a model to tag those attempts in batches. attempts.tags_inferred_by says where inferred tags stand:
+// Background re-tagging: ingestion stores rule tags at once; when the operator turns model tagging on
+// (KEEPRATE_TAG_LLM=openai with OPENAI_API_KEY), this worker later asks a model to tag those attempts in
+// batches, sending their prompts to the model's API. A key alone sends nothing. attempts.tags_inferred_by says where inferred tags stand:
 //   null           tags from the client (tags_source 'client'), or no prompt to infer from
 //   'rules'        rule tags, queued for the model (partial index attempts_tag_queue_idx)
 //   'llm'          the model's tags replaced the rule tags
@@ -14,6 +15,8 @@ import { attempts } from '../db/schema';
 import { createTagger, TaggerError, type Tagger, type TaggerErrorCode } from './llm';
 
 export interface TagConfig {
+	/** 'openai': prompts go to the model (needs apiKey). 'off' (the default): rule tags only. */
+	llm: 'openai' | 'off';
 	apiKey?: string;
 	baseURL?: string;
 	model: string;
@@ -30,6 +33,7 @@ const int = (value: string | undefined, fallback: number, max: number) => {
 
 export function readTagConfig(env: Record<string, string | undefined> = process.env): TagConfig {
 	return {
+		llm: (env.KEEPRATE_TAG_LLM ?? '').trim().toLowerCase() === 'openai' ? 'openai' : 'off',
 		apiKey: env.OPENAI_API_KEY || undefined,
 		baseURL: env.OPENAI_BASE_URL || undefined,
 		model: env.KEEPRATE_TAG_MODEL || 'gpt-5-mini',
@@ -113,10 +117,30 @@ const rootMessage = (error: unknown): string => {
 	return e?.message ?? String(error);
 };
 
-const defaultTagger = ({ apiKey, baseURL, model, timeoutMs }: TagConfig) =>
-	apiKey ? createTagger({ apiKey, baseURL, model, timeoutMs }) : undefined;
+const defaultTagger = ({ llm, apiKey, baseURL, model, timeoutMs }: TagConfig) =>
+	llm === 'openai' && apiKey ? createTagger({ apiKey, baseURL, model, timeoutMs }) : undefined;
 
-/** Does nothing (and costs nothing) without an OPENAI_API_KEY; `tagger` is for tests. */
+/** Whether prompts leave the server, in one sentence for the operator's log and the Settings page. */
+export function describeTagging(config: TagConfig): { sendsPrompts: boolean; message: string } {
+	if (config.llm === 'openai' && config.apiKey)
+		return {
+			sendsPrompts: true,
+			message: `model tagging on: prompts of new attempts are sent to ${config.baseURL ?? 'the OpenAI API'} (${config.model})`
+		};
+	if (config.llm === 'openai')
+		return {
+			sendsPrompts: false,
+			message: 'KEEPRATE_TAG_LLM=openai but OPENAI_API_KEY is not set: tags come from the rules only'
+		};
+	return {
+		sendsPrompts: false,
+		message: config.apiKey
+			? 'OPENAI_API_KEY is set but model tagging is off (KEEPRATE_TAG_LLM=openai turns it on): prompts stay on this server'
+			: 'model tagging off: tags come from the rules and prompts stay on this server'
+	};
+}
+
+/** Does nothing (and costs nothing) unless model tagging is turned on; `tagger` is for tests. */
 export function startTagWorker(
 	db: Db,
 	config: TagConfig,
