@@ -1,6 +1,34 @@
-// `npm start`: run the built server (npm runs `npm run build` first). `npm start -- --demo` loads six
-// weeks of demo data into an empty workspace. Settings are environment variables (README, Configuration).
-import { existsSync } from 'node:fs';
+// `npm start`: build the app when its sources changed since the last build (or with `--rebuild`), then run it.
+// The build's output is shown only when it fails, so the API key and setup link are the first lines a
+// newcomer reads. `npm start -- --demo` loads six weeks of demo data into an empty workspace. Settings are
+// environment variables (README, Configuration).
+import { fileURLToPath } from 'node:url';
+import { buildApp, buildNeeded } from './build.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const why = process.argv.includes('--rebuild') ? 'asked with --rebuild' : buildNeeded(root);
+if (why) {
+	const started = Date.now();
+	const seconds = () => Math.round((Date.now() - started) / 1000);
+	const tty = process.stdout.isTTY;
+	console.log(`[keeprate] building the app (${why}); this takes about a minute...`);
+	// On a terminal, one line that counts the seconds; in a log, nothing until the build ends.
+	const ticker = tty
+		? setInterval(() => process.stdout.write(`\r[keeprate] building: ${seconds()} s`), 1000)
+		: undefined;
+	try {
+		await buildApp(root);
+	} catch (error) {
+		const failed = /** @type {Error & { output?: string }} */ (error);
+		console.error(failed.output ?? '');
+		console.error(`[keeprate] ${failed.message}; its output is above.`);
+		process.exit(1);
+	} finally {
+		clearInterval(ticker);
+		if (tty) process.stdout.write('\n');
+	}
+	console.log(`[keeprate] built in ${seconds()} s`);
+}
 
 if (process.argv.includes('--demo')) process.env.KEEPRATE_DEMO = '1';
 // The API enforces its own 5 MB limit with a JSON error, after reading an oversized body to its end so
@@ -12,10 +40,6 @@ process.env.PORT ??= '3000';
 if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER)
 	process.env.ORIGIN = `http://localhost:${process.env.PORT}`;
 
-if (!existsSync(new URL('../build/index.js', import.meta.url))) {
-	console.error('No build found: run `npm run build` first (`npm start` does it for you).');
-	process.exit(1);
-}
 // A computed specifier: the type checker must not follow it into the generated build.
 await import(new URL('../build/index.js', import.meta.url).href);
 console.log(`[keeprate] dashboard: ${process.env.ORIGIN ?? `http://localhost:${process.env.PORT}`}/`);
