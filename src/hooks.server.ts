@@ -29,6 +29,8 @@ const PUBLIC = [
  */
 export const handle: Handle = async ({ event, resolve }) => {
 	const { method } = event.request;
+	const refused = unboundedBody(event.request, event.url.pathname);
+	if (refused) return refused;
 	const page = (method === 'GET' || method === 'HEAD') && !/^\/(api|_app)\//.test(event.url.pathname);
 	if (!page) return answer(event, resolve, false);
 	return withDeadline(() => answer(event, resolve, true), REQUEST_DEADLINE_MS).catch((error: unknown) => {
@@ -40,6 +42,28 @@ export const handle: Handle = async ({ event, resolve }) => {
 		});
 	});
 };
+
+/** Form posts and other page requests: far more than any form sends. */
+const MAX_PAGE_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The server's BODY_SIZE_LIMIT is sized for imports (scripts/start.js). The API bounds each body itself
+ * (readJson, the import's line limit); a page request must say how long its body is, and be small.
+ */
+function unboundedBody(request: Request, path: string): Response | undefined {
+	if (request.method === 'GET' || request.method === 'HEAD' || path.startsWith('/api/')) return undefined;
+	const declared = request.headers.get('content-length');
+	const text = (status: number, message: string) =>
+		new Response(message, {
+			status,
+			headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }
+		});
+	if (declared === null && request.headers.has('transfer-encoding'))
+		return text(411, 'A form post must declare its length (Content-Length).');
+	if (Number(declared) > MAX_PAGE_BODY_BYTES)
+		return text(413, `A form post is at most ${MAX_PAGE_BODY_BYTES / 1024 / 1024} MB.`);
+	return undefined;
+}
 
 async function answer(
 	event: Parameters<Handle>[0]['event'],

@@ -18,30 +18,34 @@ const freePort = () =>
 		});
 	});
 
-test('a restart on a current build prints the key and setup link first, and no build output', async () => {
-	expect(buildNeeded(root)).toBeNull(); // the test run's setup built the app and stamped it
-	const dataDir = mkdtempSync(join(tmpdir(), 'keeprate-start-'));
-	const port = await freePort();
-	const env = { ...process.env, PORT: String(port), KEEPRATE_DATA_DIR: join(dataDir, 'db') };
-	delete env.DATABASE_URL;
-	delete env.ORIGIN;
-	const child = spawn(process.execPath, ['scripts/start.js'], { cwd: root, env });
-	let output = '';
-	child.stdout.on('data', (chunk) => (output += chunk));
-	child.stderr.on('data', (chunk) => (output += chunk));
-	try {
-		await expect.poll(() => output, { timeout: 30_000, interval: 100 }).toMatch(/Listening on/);
-	} finally {
-		child.kill('SIGTERM');
-		await new Promise((done) => child.once('close', done));
-		rmSync(dataDir, { recursive: true, force: true });
+test(
+	'a restart on a current build prints the key and setup link first, and no build output',
+	{ timeout: 120_000 },
+	async () => {
+		expect(buildNeeded(root)).toBeNull(); // the test run's setup built the app and stamped it
+		const dataDir = mkdtempSync(join(tmpdir(), 'keeprate-start-'));
+		const port = await freePort();
+		const env = { ...process.env, PORT: String(port), KEEPRATE_DATA_DIR: join(dataDir, 'db') };
+		delete env.DATABASE_URL;
+		delete env.ORIGIN;
+		const child = spawn(process.execPath, ['scripts/start.js'], { cwd: root, env });
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		try {
+			await expect.poll(() => output, { timeout: 90_000, interval: 100 }).toMatch(/Listening on/);
+		} finally {
+			child.kill('SIGTERM');
+			await new Promise((done) => child.once('close', done));
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+		expect(output).not.toMatch(/building|vite|modules transformed/i);
+		const lines = output.split('\n').filter((l) => l.trim() !== '');
+		expect(lines[0]).toBe(
+			'[keeprate] created an API key for the default workspace; it is shown only this once:'
+		);
+		expect(lines[1].trim()).toMatch(/^kr_[A-Za-z0-9_-]{20,}$/);
+		expect(lines[2]).toBe('[keeprate] no user yet: create the first owner at');
+		expect(lines[3].trim()).toBe(`http://localhost:${port}/setup?token=${/token=(\S+)/.exec(lines[3])![1]}`);
 	}
-	expect(output).not.toMatch(/building|vite|modules transformed/i);
-	const lines = output.split('\n').filter((l) => l.trim() !== '');
-	expect(lines[0]).toBe(
-		'[keeprate] created an API key for the default workspace; it is shown only this once:'
-	);
-	expect(lines[1].trim()).toMatch(/^kr_[A-Za-z0-9_-]{20,}$/);
-	expect(lines[2]).toBe('[keeprate] no user yet: create the first owner at');
-	expect(lines[3].trim()).toBe(`http://localhost:${port}/setup?token=${/token=(\S+)/.exec(lines[3])![1]}`);
-});
+);

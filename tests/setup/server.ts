@@ -77,7 +77,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: `http://127.0.0.1:${port}`,
-			BODY_SIZE_LIMIT: '64M',
+			BODY_SIZE_LIMIT: '1G',
 			KEEPRATE_DATA_DIR: join(dataDir, 'db'),
 			KEEPRATE_INIT_API_KEY: TEST_KEY,
 			KEEPRATE_INIT_ADMIN_EMAIL: TEST_ADMIN.email,

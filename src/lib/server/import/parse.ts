@@ -1,0 +1,87 @@
+// An import body, read as a stream of lines: CSV (a header row naming the columns of attempts.csv) or
+// NDJSON (one attempt per line, exactly as the JSON API takes it). Never held whole in memory: each line is
+// handed on as it arrives, and reading waits while the import stores a batch.
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebStream } from 'node:stream/web';
+import { parse } from 'csv-parse';
+import { jsonNestedDeeperThan, DEPTH_MESSAGE } from '$lib/schemas/safe-input';
+import { ApiError } from '../errors';
+import type { ImportLine } from './index';
+import { headerProblems, rowToAttempt } from './rows';
+
+/** A line longer than this is refused (an attempt is at most about 30 KB as JSON). */
+export const MAX_LINE_BYTES = 1024 * 1024;
+
+const toNode = (body: ReadableStream<Uint8Array>) =>
+	Readable.fromWeb(body as unknown as WebStream<Uint8Array>);
+
+/** CSV lines; a header that names unknown columns or lacks required ones refuses the file (400). */
+export async function* csvLines(body: ReadableStream<Uint8Array>): AsyncGenerator<ImportLine> {
+	const parser = toNode(body).pipe(
+		parse({ bom: true, skip_empty_lines: true, relax_column_count: true, max_record_size: MAX_LINE_BYTES })
+	);
+	let header: string[] | undefined;
+	let line = 0;
+	try {
+		for await (const record of parser as AsyncIterable<string[]>) {
+			if (!header) {
+				header = record.map((name) => name.trim());
+				const problems = headerProblems(header);
+				if (problems.length > 0)
+					throw new ApiError(
+						400,
+						'the header row does not name the columns of attempts.csv: nothing was stored',
+						problems
+					);
+				continue;
+			}
+			line++;
+			if (record.length !== header.length) {
+				yield {
+					line,
+					problem: { path: '', message: `has ${record.length} cells where the header has ${header.length}` }
+				};
+				continue;
+			}
+			yield { line, value: rowToAttempt(Object.fromEntries(header.map((name, i) => [name, record[i]]))) };
+		}
+	} catch (error) {
+		if (error instanceof ApiError) throw error;
+		const code = (error as { code?: string }).code;
+		if (!code?.startsWith('CSV_')) throw error;
+		// The rest of a file whose quoting broke cannot be read reliably: it ends here, reported.
+		yield {
+			line: line + 1,
+			problem: { path: '', message: `${(error as Error).message}; the file was not read past this line` }
+		};
+		parser.destroy();
+	}
+	if (!header)
+		throw new ApiError(400, 'the file is empty: a CSV import starts with a header row', [
+			{ path: 'header', message: 'missing' }
+		]);
+}
+
+/** NDJSON lines: each non-empty line one JSON attempt; blank lines are skipped but counted. */
+export async function* ndjsonLines(body: ReadableStream<Uint8Array>): AsyncGenerator<ImportLine> {
+	const reader = createInterface({ input: toNode(body), crlfDelay: Infinity });
+	let line = 0;
+	for await (const text of reader) {
+		line++;
+		if (text.trim() === '') continue;
+		if (Buffer.byteLength(text) > MAX_LINE_BYTES) {
+			yield { line, problem: { path: '', message: `is longer than ${MAX_LINE_BYTES} bytes` } };
+			continue;
+		}
+		if (jsonNestedDeeperThan(text)) {
+			yield { line, problem: { path: '', message: DEPTH_MESSAGE } };
+			continue;
+		}
+		try {
+			yield { line, value: JSON.parse(text) };
+		} catch (error) {
+			yield { line, problem: { path: '', message: `is not valid JSON: ${(error as Error).message}` } };
+		}
+	}
+}
