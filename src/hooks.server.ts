@@ -48,10 +48,12 @@ const MAX_PAGE_BODY_BYTES = 1024 * 1024;
 
 /**
  * The server's BODY_SIZE_LIMIT is sized for imports (scripts/start.js). The API bounds each body itself
- * (readJson, the import's line limit); a page request must say how long its body is, and be small.
+ * (readJson, the import's line limit), and so does the import page's upload; any other page request must
+ * say how long its body is, and be small.
  */
 function unboundedBody(request: Request, path: string): Response | undefined {
-	if (request.method === 'GET' || request.method === 'HEAD' || path.startsWith('/api/')) return undefined;
+	if (request.method === 'GET' || request.method === 'HEAD') return undefined;
+	if (path.startsWith('/api/') || path === '/import/upload') return undefined;
 	const declared = request.headers.get('content-length');
 	const text = (status: number, message: string) =>
 		new Response(message, {

@@ -25,7 +25,11 @@ test(
 		expect(buildNeeded(root)).toBeNull(); // the test run's setup built the app and stamped it
 		const dataDir = mkdtempSync(join(tmpdir(), 'keeprate-start-'));
 		const port = await freePort();
-		const env = { ...process.env, PORT: String(port), KEEPRATE_DATA_DIR: join(dataDir, 'db') };
+		const env: NodeJS.ProcessEnv = {
+			...process.env,
+			PORT: String(port),
+			KEEPRATE_DATA_DIR: join(dataDir, 'db')
+		};
 		delete env.DATABASE_URL;
 		delete env.ORIGIN;
 		const child = spawn(process.execPath, ['scripts/start.js'], { cwd: root, env });

@@ -10,28 +10,12 @@ import { ApiError, type Issue } from '../errors';
 import { currentPriceBook } from '../catalog/price-book';
 import { ingest, setVerdict } from '../ingest';
 import { prepareRange, type PreparedAttempt } from '../ingest/prepare';
+import { MAX_LISTED_REFUSALS, type ImportReport, type Refusal } from '$lib/import-report';
 
 /** One line of a file: the attempt it holds, or why it holds none. Lines count from 1 (first data row). */
 export type ImportLine = { line: number; value: unknown } | { line: number; problem: Issue };
 
-export interface Refusal {
-	line: number;
-	path: string;
-	message: string;
-}
-
-export interface ImportReport {
-	lines: number;
-	accepted: number;
-	duplicates: number;
-	updated: number;
-	/** The first MAX_LISTED_REFUSALS problems. */
-	refused: Refusal[];
-	refusedCount: number;
-	dryRun: boolean;
-}
-
-export const MAX_LISTED_REFUSALS = 1000;
+export type { ImportReport, Refusal };
 
 export interface ImportOptions {
 	/** Validate, price and classify every line; store nothing. */
