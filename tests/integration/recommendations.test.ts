@@ -79,8 +79,8 @@ describe('recommendations', () => {
 		const [wideOnly] = await recommendations(database.db, ws, filtersSchema.parse({ project: 'wide' }));
 		expect(closeOnly.overall).toMatchObject(byProject.close.advice!);
 		expect(closeOnly.overall.rationale).toBe(
-			'Use sora-2-pro: it keeps 80% (59–93%) of takes; it needs 30% to pay for itself at 3.0× the cost per ' +
-				'attempt of sora-2 (which keeps 10%). 95% likely to be cheaper per usable clip, saving about $625.00 per 100 usable clips.'
+			'Use Sora 2 Pro: it keeps 80% (59–93%) of takes; it needs 30% to pay for itself at 3.00× the cost per ' +
+				'attempt of Sora 2 (which keeps 10%). Chance it is cheaper per usable clip: 95%, saving about $625.00 per 100 usable clips.'
 		);
 		expect(byProject.wide.advice).toMatchObject({
 			recommendation: 'base',
@@ -88,7 +88,7 @@ describe('recommendations', () => {
 			savingPer100UsableClipsUsd: 303.571429
 		});
 		expect(wideOnly.overall.rationale).toMatch(
-			/^Stay on sora-2: .*cannot pay for itself \(it would need 240%\)/
+			/^Stay on Sora 2: .*cannot pay for itself \(it would need 240%\)/
 		);
 		// Only the base tier was used: no advice.
 		expect(byProject.misc).toMatchObject({ advice: null, premium: null });

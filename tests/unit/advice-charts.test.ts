@@ -163,12 +163,16 @@ describe('segment chart', () => {
 
 describe('labels', () => {
 	test.each([
-		['premium', 'good', 'Use premium'],
-		['base', 'base', 'Stay on base'],
+		// Named by model: in a three-tier family the dearer of a pair may be the middle tier.
+		['premium', 'good', 'Use Veo 3.1 Fast'],
+		['base', 'base', 'Stay on Veo 3.1 Lite'],
 		['undecided', 'unsure', 'Too close to call'],
 		[null, 'none', 'Not enough data']
 	] as const)('the %s chip', (recommendation, tone, text) => {
-		expect(recommendationChip(recommendation)).toEqual({ tone, text });
+		expect(recommendationChip(recommendation, { base: 'Veo 3.1 Lite', premium: 'Veo 3.1 Fast' })).toEqual({
+			tone,
+			text
+		});
 	});
 
 	test.each([
