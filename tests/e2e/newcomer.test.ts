@@ -81,3 +81,45 @@ describe('a new workspace', () => {
 		expect(await page.locator('main').innerText()).toContain('First ingest key (overview)');
 	});
 });
+
+describe('the projects pages read ranges as the overview does', () => {
+	test('an old until= link and its to= twin show the same days; Apply writes the exclusive to=', async () => {
+		const shown = async (query: string) => {
+			await page.goto(`${server.url}/projects?${query}`);
+			return [await page.locator('#range-from').inputValue(), await page.locator('#range-to').inputValue()];
+		};
+		expect(await shown('from=2026-01-01&until=2026-01-31')).toEqual(['2026-01-01', '2026-01-31']);
+		expect(await shown('from=2026-01-01&to=2026-02-01')).toEqual(['2026-01-01', '2026-01-31']);
+		await page.locator('#range-to').fill('2026-01-15');
+		await Promise.all([
+			page.waitForURL(/to=2026-01-16/),
+			page.getByRole('button', { name: 'Apply' }).click()
+		]);
+		const query = new URL(page.url()).searchParams;
+		expect([query.get('from'), query.get('to'), query.get('until')]).toEqual([
+			'2026-01-01',
+			'2026-01-16',
+			null
+		]);
+	});
+
+	test('Projects offers "Last 7 days", as the overview does, in the same URL form', async () => {
+		const presets = page.getByRole('navigation', { name: 'Quick date ranges' }).getByRole('link');
+		expect(await presets.allInnerTexts()).toEqual([
+			'Last 7 days',
+			'Last 4 weeks',
+			'Last 6 weeks',
+			'Last 90 days'
+		]);
+		const href = new URL((await presets.first().getAttribute('href'))!, server.url);
+		const [from, to] = [href.searchParams.get('from')!, href.searchParams.get('to')!];
+		expect(href.searchParams.has('until')).toBe(false);
+		expect((Date.parse(to) - Date.parse(from)) / 86_400_000).toBe(7);
+	});
+
+	test("the overview's project menu says its counts are all time", async () => {
+		await page.goto(server.url);
+		const option = page.locator('#filter-project option[value="spring-promo"]');
+		expect(await option.innerText()).toBe('spring-promo (1 all time)');
+	});
+});
