@@ -119,7 +119,7 @@ describe('segment chart', () => {
 		const labels = chart.config.options?.plugins?.legend?.labels;
 		const generate = labels?.generateLabels as unknown as () => { text: string }[];
 		expect(generate().map((l) => l.text)).toEqual([
-			'Premium keep rate',
+			'Keep rate',
 			'Too close to call',
 			'95% interval',
 			'Break-even keep rate'
@@ -133,6 +133,9 @@ describe('segment chart', () => {
 		const generateSettled = allSettled.config.options?.plugins?.legend?.labels
 			?.generateLabels as unknown as () => { text: string }[];
 		expect(generateSettled().map((l) => l.text)).not.toContain('Too close to call');
+		// The dearer model is named: in a family of three tiers it may be the middle one, not "premium".
+		expect(chart.description).toContain('Right of the tick, Pro pays');
+		expect([chart.description, ...chart.notes].join(' ')).not.toMatch(/premium/i);
 	});
 
 	test('an empty segment list gives an empty chart that says so', () => {
