@@ -8,6 +8,8 @@ import { summaryByModel } from '../../src/lib/server/queries/summary-by-model';
 import { shotStatsOfGroups } from '../../src/lib/metrics/shots';
 import { filtersSchema } from '../../src/lib/schemas/filters';
 import type { Dimension } from '../../src/lib/schemas/segments';
+import { eq } from 'drizzle-orm';
+import { attempts } from '../../src/lib/server/db/schema';
 import { freshWorkspace, testDatabase } from '../setup/db';
 
 let database: Database;
@@ -79,8 +81,8 @@ describe('recommendations', () => {
 		const [wideOnly] = await recommendations(database.db, ws, filtersSchema.parse({ project: 'wide' }));
 		expect(closeOnly.overall).toMatchObject(byProject.close.advice!);
 		expect(closeOnly.overall.rationale).toBe(
-			'Use sora-2-pro: it keeps 80% (59–93%) of takes; it needs 30% to pay for itself at 3.0× the cost per ' +
-				'attempt of sora-2 (which keeps 10%). 95% likely to be cheaper per usable clip, saving about $625.00 per 100 usable clips.'
+			'Use Sora 2 Pro: it keeps 80% (59–93%) of takes; it needs 30% to pay for itself at 3.00× the cost per ' +
+				'attempt of Sora 2 (which keeps 10%). Chance it is cheaper per usable clip: 95%, saving about $625.00 per 100 usable clips.'
 		);
 		expect(byProject.wide.advice).toMatchObject({
 			recommendation: 'base',
@@ -88,7 +90,7 @@ describe('recommendations', () => {
 			savingPer100UsableClipsUsd: 303.571429
 		});
 		expect(wideOnly.overall.rationale).toMatch(
-			/^Stay on sora-2: .*cannot pay for itself \(it would need 240%\)/
+			/^Stay on Sora 2: .*cannot pay for itself \(it would need 240%\)/
 		);
 		// Only the base tier was used: no advice.
 		expect(byProject.misc).toMatchObject({ advice: null, premium: null });
@@ -151,7 +153,9 @@ describe('shots and time to a usable clip', () => {
 				medianAttemptsToFirstKeep: 1,
 				meanAttemptsToFirstKeep: (12 + 8 + 20) / 18,
 				meanCostToFirstKeepUsd: 2.222222,
-				abandonedSpendUsd: 2
+				abandonedSpendUsd: 2,
+				// 40 takes of kept shots, 2 of the abandoned one and 1 in review, at $1 each, over 18 kept shots.
+				spendPerKeptShotUsd: 2.388889
 			},
 			{
 				model: 'sora-2-pro',
@@ -163,9 +167,40 @@ describe('shots and time to a usable clip', () => {
 				medianAttemptsToFirstKeep: 1,
 				meanAttemptsToFirstKeep: 40 / 30,
 				meanCostToFirstKeepUsd: 4,
-				abandonedSpendUsd: 0
+				abandonedSpendUsd: 0,
+				spendPerKeptShotUsd: 4
 			}
 		]);
+	});
+
+	test('all spend per kept shot equals a count over the raw attempts', async () => {
+		// Independent of the shots table and its rollups: every attempt with a shotId, grouped here.
+		const rows = await database.db
+			.select({
+				model: attempts.model,
+				shotId: attempts.shotId,
+				costMicros: attempts.costMicros,
+				status: attempts.status,
+				verdict: attempts.verdict
+			})
+			.from(attempts)
+			.where(eq(attempts.workspaceId, ws));
+		const perModel = new Map<string, { spend: number; kept: Set<string> }>();
+		for (const r of rows) {
+			if (r.shotId === null) continue;
+			const m = perModel.get(r.model) ?? { spend: 0, kept: new Set<string>() };
+			m.spend += Number(r.costMicros);
+			if (r.status === 'succeeded' && r.verdict === 'keep') m.kept.add(r.shotId);
+			perModel.set(r.model, m);
+		}
+		const stats = shotStatsOfGroups(await shotGroups(database.db, ws, all));
+		expect(stats.map((s) => s.model)).toEqual([...perModel.keys()].sort());
+		for (const s of stats) {
+			const m = perModel.get(s.model)!;
+			expect(s.spendPerKeptShotUsd).toBe(Math.round(m.spend / m.kept.size) / 1e6);
+			// The figure the page shows beside the mean cost to the first keep: never below it.
+			expect(s.spendPerKeptShotUsd!).toBeGreaterThanOrEqual(s.meanCostToFirstKeepUsd!);
+		}
 	});
 
 	test('generation time x attempts per kept clip', async () => {

@@ -119,7 +119,7 @@ describe('segment chart', () => {
 		const labels = chart.config.options?.plugins?.legend?.labels;
 		const generate = labels?.generateLabels as unknown as () => { text: string }[];
 		expect(generate().map((l) => l.text)).toEqual([
-			'Premium keep rate',
+			'Keep rate',
 			'Too close to call',
 			'95% interval',
 			'Break-even keep rate'
@@ -133,6 +133,9 @@ describe('segment chart', () => {
 		const generateSettled = allSettled.config.options?.plugins?.legend?.labels
 			?.generateLabels as unknown as () => { text: string }[];
 		expect(generateSettled().map((l) => l.text)).not.toContain('Too close to call');
+		// The dearer model is named: in a family of three tiers it may be the middle one, not "premium".
+		expect(chart.description).toContain('Right of the tick, Pro pays');
+		expect([chart.description, ...chart.notes].join(' ')).not.toMatch(/premium/i);
 	});
 
 	test('an empty segment list gives an empty chart that says so', () => {
@@ -163,12 +166,16 @@ describe('segment chart', () => {
 
 describe('labels', () => {
 	test.each([
-		['premium', 'good', 'Use premium'],
-		['base', 'base', 'Stay on base'],
+		// Named by model: in a three-tier family the dearer of a pair may be the middle tier.
+		['premium', 'good', 'Use Veo 3.1 Fast'],
+		['base', 'base', 'Stay on Veo 3.1 Lite'],
 		['undecided', 'unsure', 'Too close to call'],
 		[null, 'none', 'Not enough data']
 	] as const)('the %s chip', (recommendation, tone, text) => {
-		expect(recommendationChip(recommendation)).toEqual({ tone, text });
+		expect(recommendationChip(recommendation, { base: 'Veo 3.1 Lite', premium: 'Veo 3.1 Fast' })).toEqual({
+			tone,
+			text
+		});
 	});
 
 	test.each([

@@ -145,6 +145,23 @@ describe('shots', () => {
 		});
 		expect(s.meanCostToFirstKeepUsd).toBe(5);
 		expect(s.abandonedSpendUsd).toBe(1);
+		// Every shot's spend ($4) over the kept shots (2): the abandoned and open shots are not left out.
+		expect(s.spendPerKeptShotUsd).toBe(2);
+	});
+
+	test('all spend per kept shot: null without a kept shot, rounded to the micro-dollar', () => {
+		const shot = (n: number | null, spendMicros: number) => ({
+			model: 'm',
+			attemptsToFirstKeep: n,
+			costToFirstKeepMicros: n === null ? null : spendMicros,
+			spendMicros,
+			hasPending: false
+		});
+		expect(shotStats([shot(null, 5e6)])[0].spendPerKeptShotUsd).toBeNull();
+		expect(shotStats([shot(1, 1), shot(1, 1), shot(null, 0)])[0].spendPerKeptShotUsd).toBe(0.000001);
+		expect(shotStats([shot(1, 1), shot(2, 1), shot(null, 0)])[0].spendPerKeptShotUsd).toBe(0.000001);
+		expect(shotStats([shot(1, 1), shot(1, 0), shot(null, 0)])[0].spendPerKeptShotUsd).toBe(0.000001);
+		expect(shotStats([shot(1, 1e6), shot(1, 1e6), shot(null, 1e6)])[0].spendPerKeptShotUsd).toBe(1.5);
 	});
 });
 

@@ -46,7 +46,7 @@ function legend(colour: string, anyUnsure: boolean): LegendItem[] {
 			pointStyle
 		}) satisfies LegendItem;
 	return [
-		item('Premium keep rate', colour, '#ffffff', 'circle'),
+		item('Keep rate', colour, '#ffffff', 'circle'),
 		...(anyUnsure ? [item('Too close to call', withAlpha(colour, UNDECIDED), '#ffffff', 'circle')] : []),
 		item('95% interval', withAlpha(colour, 0.22), withAlpha(colour, 0.7), 'rect'),
 		item('Break-even keep rate', BREAK_EVEN, BREAK_EVEN, 'line')
@@ -88,7 +88,7 @@ export function segmentChart({ segments, premium, base, dimensionLabel }: Segmen
 				},
 				{
 					type: 'line',
-					label: 'Premium keep rate',
+					label: 'Keep rate',
 					data: rows.map((s) => (s.premium!.keepRate === null ? null : percent(s.premium!.keepRate))),
 					showLine: false,
 					pointRadius: 6,
@@ -167,8 +167,7 @@ export function segmentChart({ segments, premium, base, dimensionLabel }: Segmen
 	const lacking = used.filter((s) => s.advice === null);
 	return {
 		title: `${premium.displayName} keep rate against break-even, by ${dimensionLabel.toLowerCase()}`,
-		description:
-			'The dot is the keep rate, the bar its 95% interval, the dark tick the keep rate needed to pay for itself. Right of the tick, the premium tier pays; paler segments are too close to call.',
+		description: `The dot is the keep rate, the bar its 95% interval, the dark tick the keep rate needed to pay for itself. Right of the tick, ${premium.displayName} pays; paler segments are too close to call.`,
 		summary:
 			rows.length === 0
 				? 'No segment has decided attempts of both tiers.'
@@ -184,7 +183,7 @@ export function segmentChart({ segments, premium, base, dimensionLabel }: Segmen
 			),
 			...(beyond.some(Boolean)
 				? [
-						'An arrow at 100% marks a break-even out of reach: the premium tier would have to keep more than every take.'
+						`An arrow at 100% marks a break-even out of reach: ${premium.displayName} would have to keep more than every take.`
 					]
 				: [])
 		],

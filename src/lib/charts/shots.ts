@@ -5,26 +5,12 @@ import { ATTEMPT_BINS, type ShotStats } from '$lib/metrics/shots';
 import type { ModelRow } from '$lib/metrics/summary';
 import { formatCount } from '$lib/components/format';
 import { axisTitle, FALLBACK_COLOUR, GRID, INK, rowsHeight, type PreparedChart } from './shared';
+import { formatAttempts, formatSeconds } from '$lib/format';
+
+// Re-exported for the modules that take them from here; defined with every other formatter.
+export { formatAttempts, formatSeconds };
 
 type BarConfig = ChartConfiguration<'bar', (number | null)[], string>;
-
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-/** Seconds as people read them: '95 s', '4 min 12 s'; a gap for null. */
-export function formatSeconds(s: number | null): string {
-	if (s === null || !Number.isFinite(s)) return '—';
-	const whole = Math.round(s);
-	if (whole < 120) return `${integer.format(whole)} s`;
-	const minutes = Math.floor(whole / 60);
-	return whole % 60 === 0
-		? `${integer.format(minutes)} min`
-		: `${integer.format(minutes)} min ${whole % 60} s`;
-}
-
-/** Attempts with one decimal ('1.5'); whole medians stay whole ('2'). */
-export const formatAttempts = (n: number | null) =>
-	n === null ? '—' : Number.isInteger(n) ? integer.format(n) : oneDecimal.format(n);
 
 /** The same y scale for every model's histogram, so that bar heights compare across cards. */
 export const histogramMax = (stats: Pick<ShotStats, 'histogram'>[]) =>

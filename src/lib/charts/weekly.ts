@@ -16,12 +16,8 @@ export function percentChange(now: number | null, before: number | null): number
 	return now === null || before === null || before === 0 ? null : (now - before) / before;
 }
 
-/** '+12%', '−8%', '0%'; a gap when there is nothing to compare with. */
-export function formatChange(change: number | null): string {
-	if (change === null || !Number.isFinite(change)) return '—';
-	const pct = Math.round(change * 100);
-	return pct === 0 ? '0%' : `${pct > 0 ? '+' : '−'}${Math.abs(pct)}%`;
-}
+// The display formatter of a change lives with the others; re-exported for the modules that take it from here.
+export { formatChange } from '$lib/format';
 
 export interface BudgetRow {
 	period: 'week' | 'month';

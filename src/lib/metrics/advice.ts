@@ -4,6 +4,14 @@ import { costPerKeptClipMicros, costRatio, decided } from './figures';
 import { probabilityPremiumCheaper, recommend, type Recommendation } from './confidence';
 import { compare, modelRow, type Comparison, type ModelCounts, type ModelRow } from './summary';
 import type { Dimension } from '$lib/schemas/segments';
+import {
+	formatCount,
+	formatPercent,
+	formatProbability,
+	formatRateWithInterval,
+	formatRatio,
+	formatUsd
+} from '$lib/format';
 
 export interface Advice extends Comparison {
 	/** 100 x (base - premium) cost per kept clip: positive when the premium tier is cheaper per usable clip. */
@@ -12,10 +20,6 @@ export interface Advice extends Comparison {
 	savingPer100UsableClipsUsd: number | null;
 	rationale: string;
 }
-
-export const percent = (rate: number | null): string => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
-const usd = (v: number) => `$${v.toFixed(2)}`;
-const interval = (i: [number, number] | null) => (i ? ` (${Math.round(i[0] * 100)}–${percent(i[1])})` : '');
 
 /** The pair's comparison, saving and (unless `sentence: false`) the sentence. */
 export function advise(
@@ -42,31 +46,37 @@ export function advise(
 	};
 }
 
+/**
+ * The sentence beside the pair's cards. Every figure in it goes through the formatter the cards use for the
+ * same figure, so the two always read alike; models are named by their display names.
+ */
 function rationale(c: Comparison, base: ModelRow, premium: ModelRow, saving: number | null): string {
+	const [b, p] = [base.displayName, premium.displayName];
 	if (c.costRatio === null || c.breakEvenKeepRate === null || c.probabilityPremiumCheaper === null) {
-		return `Not enough reviewed attempts to compare ${premium.model} with ${base.model}.`;
+		return `Not enough reviewed attempts to compare ${p} with ${b}.`;
 	}
-	const keeps = `${premium.model} keeps ${percent(c.premiumKeepRate)}${interval(premium.keepRateInterval)} of takes`;
+	const keeps = `keeps ${formatRateWithInterval(c.premiumKeepRate, premium.keepRateInterval)} of takes`;
+	const ratio = formatRatio(c.costRatio);
 	const needs =
 		c.breakEvenKeepRate > 1
-			? `at ${c.costRatio.toFixed(1)}× the cost per attempt it cannot pay for itself (it would need ${percent(c.breakEvenKeepRate)})`
-			: `it needs ${percent(c.breakEvenKeepRate)} to pay for itself at ${c.costRatio.toFixed(1)}× the cost per attempt of ${base.model} (which keeps ${percent(c.baseKeepRate)})`;
-	const chance = `${percent(c.probabilityPremiumCheaper)} likely to be cheaper per usable clip`;
+			? `at ${ratio} the cost per attempt it cannot pay for itself (it would need ${formatPercent(c.breakEvenKeepRate)})`
+			: `it needs ${formatPercent(c.breakEvenKeepRate)} to pay for itself at ${ratio} the cost per attempt of ${b} (which keeps ${formatPercent(c.baseKeepRate)})`;
+	const chance = formatProbability(c.probabilityPremiumCheaper);
 	if (c.recommendation === 'premium') {
-		const it = keeps.replace(premium.model, 'it');
-		return `Use ${premium.model}: ${it}; ${needs}. ${cap(chance)}, saving about ${usd(saving ?? 0)} per 100 usable clips.`;
+		// No saving (a tier kept nothing): the cards show a gap, so the sentence names no amount either.
+		const saves = saving === null ? '' : `, saving about ${formatUsd(saving)} per 100 usable clips`;
+		return `Use ${p}: it ${keeps}; ${needs}. Chance it is cheaper per usable clip: ${chance}${saves}.`;
 	}
 	if (c.recommendation === 'base') {
-		return `Stay on ${base.model}: ${keeps}; ${needs}. Only ${chance}; the base tier saves about ${usd(saving ?? 0)} per 100 usable clips.`;
+		const saves = saving === null ? '' : `; ${b} saves about ${formatUsd(saving)} per 100 usable clips`;
+		return `Stay on ${b}: ${p} ${keeps}; ${needs}. Chance ${p} is cheaper per usable clip: only ${chance}${saves}.`;
 	}
 	const settle =
 		c.attemptsToSettle === null
 			? 'the two are so close that more reviews are unlikely to settle it'
-			: `about ${c.attemptsToSettle} more reviewed attempts would settle it`;
-	return `Too close to call: ${keeps}; ${needs}. ${cap(chance)}; ${settle}.`;
+			: `about ${formatCount(c.attemptsToSettle)} more reviewed attempts would settle it`;
+	return `Too close to call: ${p} ${keeps}; ${needs}. Chance ${p} is cheaper per usable clip: ${chance}; ${settle}.`;
 }
-
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A tier's figures in one segment: what the segment table and chart show. */
 export type SegmentTier = Pick<

@@ -17,16 +17,5 @@ export function perUnitUsd(micros: number | null): number | null {
 	return micros === null ? null : microsToUsd(Math.round(micros));
 }
 
-const usdFormat = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-const smallUsdFormat = new Intl.NumberFormat('en-US', {
-	style: 'currency',
-	currency: 'USD',
-	minimumFractionDigits: 3,
-	maximumFractionDigits: 3
-});
-
-/** For display: $1,234.56, or three decimals under a dollar ($0.125); a gap for null. */
-export function formatUsd(usd: number | null, gap = '—'): string {
-	if (usd === null) return gap;
-	return Math.abs(usd) < 1 && usd !== 0 ? smallUsdFormat.format(usd) : usdFormat.format(usd);
-}
+// The display formatter of money lives with the others; re-exported for the modules that take it from here.
+export { formatUsd } from '$lib/format';

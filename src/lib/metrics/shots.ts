@@ -42,6 +42,11 @@ export interface ShotStats {
 	meanCostToFirstKeepUsd: number | null;
 	/** What abandoned shots cost in all. */
 	abandonedSpendUsd: number;
+	/**
+	 * What every shot cost (kept, abandoned, in review; every take) per kept shot: unlike the mean cost to
+	 * the first keep, it leaves no spend out. Null without a kept shot.
+	 */
+	spendPerKeptShotUsd: number | null;
 }
 
 export function median(values: number[]): number | null {
@@ -107,6 +112,7 @@ export function shotStatsOfGroups(groups: ShotGroup[]): ShotStats[] {
 				takesToKeep += g.takesToFirstKeep * g.shots;
 				costToKeep += g.costToFirstKeepMicros;
 			}
+			const spend = list.reduce((sum, g) => sum + g.spendMicros, 0);
 			const abandonedSpend = list
 				.filter((g) => g.state === 'abandoned')
 				.reduce((sum, g) => sum + g.spendMicros, 0);
@@ -120,7 +126,8 @@ export function shotStatsOfGroups(groups: ShotGroup[]): ShotStats[] {
 				medianAttemptsToFirstKeep: medianOfCounts(distribution),
 				meanAttemptsToFirstKeep: keptShots ? takesToKeep / keptShots : null,
 				meanCostToFirstKeepUsd: keptShots ? microsToUsd(Math.round(costToKeep / keptShots)) : null,
-				abandonedSpendUsd: microsToUsd(abandonedSpend)
+				abandonedSpendUsd: microsToUsd(abandonedSpend),
+				spendPerKeptShotUsd: keptShots ? microsToUsd(Math.round(spend / keptShots)) : null
 			};
 		});
 }

@@ -4,7 +4,7 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { formatUsd } from '$lib/metrics/money';
 import { addDays, isoWeekLabel, mondayOf } from '$lib/metrics/weeks';
 import { dayOf } from '$lib/metrics/time-zones';
-import { percent } from '$lib/metrics/advice';
+import { formatProbability } from '$lib/format';
 import type { Db } from './db/connection';
 import { digests, workspaces } from './db/schema';
 import { outboundRequest, OutboundRefused, type OutboundOptions } from './outbound';
@@ -38,7 +38,7 @@ export function digestMessage(review: WeeklyReview, baseUrl: string) {
 		`*Waiting for review:* ${review.backlog.pending} attempts`,
 		...review.adviceChanges.map(
 			(c) =>
-				`*Tier advice changed* for ${c.family}: ${c.before ?? 'none'} → ${c.after ?? 'none'} (${c.premium} cheaper: ${percent(c.probabilityPremiumCheaper)})`
+				`*Tier advice changed* for ${c.family}: ${c.before ?? 'none'} → ${c.after ?? 'none'} (${c.premium} cheaper: ${formatProbability(c.probabilityPremiumCheaper)})`
 		)
 	].filter((l): l is string => l !== null);
 	const title = `keeprate weekly review ${review.week}`;

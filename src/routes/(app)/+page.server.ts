@@ -5,7 +5,9 @@ import { weeksBetween } from '$lib/metrics/weeks';
 import { pageRange } from '$lib/server/page-range';
 import { db } from '$lib/server/app';
 import { workspaceTimeZone } from '$lib/server/workspaces';
-import { requireRole, workspaceOf } from '$lib/server/context';
+import { hasRole, requireRole, workspaceOf } from '$lib/server/context';
+import { createKey } from '$lib/server/api-keys';
+import { audit } from '$lib/server/audit';
 import { summaryByModel } from '$lib/server/queries/summary-by-model';
 import { countsByWeekAndModel } from '$lib/server/queries/weekly-spend-by-model';
 import { listProjects } from '$lib/server/queries/projects';
@@ -30,6 +32,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		timeZone,
 		projects,
 		anyAttempts,
+		// The empty state offers admins a key for this workspace (Settings > API keys makes the others).
+		canCreateKey: !!locals.workspace && hasRole(locals.workspace.role, 'admin'),
 		...summary,
 		weeks: weeksBetween(range.from, range.until),
 		weekly: weekly.map((w) => {
@@ -55,5 +59,26 @@ export const actions: Actions = {
 		}
 		await seedDemo(database, workspaceId);
 		redirect(303, '/');
+	},
+
+	/**
+	 * An ingest key for this workspace, for the empty state's command: the same server code and audit entry
+	 * as Settings > API keys. The key itself leaves the server this once, in this response.
+	 */
+	key: async ({ locals }) => {
+		requireRole(locals, 'admin');
+		const database = db();
+		const workspaceId = workspaceOf(locals);
+		const actor = locals.user!.email;
+		const input = { name: 'First ingest key (overview)', scopes: ['ingest' as const], projects: [] };
+		const created = await createKey(database, workspaceId, input, actor);
+		await audit(database, workspaceId, actor, 'key.created', {
+			id: created.id,
+			name: created.name,
+			prefix: created.prefix,
+			scopes: input.scopes,
+			projects: input.projects
+		});
+		return { createdKey: created.key };
 	}
 };

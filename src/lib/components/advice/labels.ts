@@ -1,16 +1,21 @@
 // Words for the recommendations page: chips, dimension names, the what-if sentence. Pure.
 import type { Recommendation } from '$lib/metrics/confidence';
 import type { WhatIf } from '$lib/metrics/what-if';
-import { formatUsd } from '$lib/metrics/money';
 import type { Dimension } from '$lib/schemas/segments';
-import { formatCount, formatPercent } from '../format';
+import { formatCount, formatPercent, formatUsd } from '$lib/format';
 
 export type Tone = 'good' | 'base' | 'unsure' | 'none';
 
-/** The chip of a recommendation; `none` when either tier lacks decided attempts. */
-export function recommendationChip(r: Recommendation | null): { tone: Tone; text: string } {
-	if (r === 'premium') return { tone: 'good', text: 'Use premium' };
-	if (r === 'base') return { tone: 'base', text: 'Stay on base' };
+/**
+ * The chip of a recommendation, naming the model to use: a family may have three tiers, so "premium" and
+ * "base" would call a middle tier by the wrong name. `none` when either tier lacks decided attempts.
+ */
+export function recommendationChip(
+	r: Recommendation | null,
+	pair: { base: string; premium: string }
+): { tone: Tone; text: string } {
+	if (r === 'premium') return { tone: 'good', text: `Use ${pair.premium}` };
+	if (r === 'base') return { tone: 'base', text: `Stay on ${pair.base}` };
 	if (r === 'undecided') return { tone: 'unsure', text: 'Too close to call' };
 	return { tone: 'none', text: 'Not enough data' };
 }

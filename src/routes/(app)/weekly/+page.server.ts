@@ -65,6 +65,23 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			spendUsd: modelRow(c).spendUsd
 		})),
 		split: spendSplit(weeks, counts),
+		// Each model's figures the week before the one under review: the Change column tests its change.
+		previousWeek: Object.fromEntries(
+			counts
+				.filter((c) => c.segment === addDays(monday, -7))
+				.map((c) => {
+					const row = modelRow(c);
+					return [
+						c.model,
+						{
+							kept: row.kept,
+							costPerAttemptUsd: row.costPerAttemptUsd,
+							costPerKeptClipUsd: row.costPerKeptClipUsd,
+							keepRateInterval: row.keepRateInterval
+						}
+					];
+				})
+		),
 		// The chart's budget line follows the scope of the review: the project's budgets, or the workspace's.
 		budgets: budgets
 			.filter((b) => b.project === project)
