@@ -175,22 +175,26 @@ describe('spend against the budget chart', () => {
 		expect(chart.config.data.labels).toEqual(['W45 · 2 Nov', 'W46 · 9 Nov']);
 	});
 
-	test.each<[string, BudgetRow[], string[], string[]]>([
-		['no budget: no line, and a note says so', [], [], ['No budget applies']],
+	test.each<[string, BudgetRow[], string[], string[], string]>([
+		['no budget: no line, and a note says so', [], [], ['No budget applies'], 'Spend per week by model'],
 		[
 			'a weekly budget: a solid line',
 			[{ period: 'week', amountUsd: 40, startsOn: '2026-11-01' }],
 			['Weekly budget'],
-			[]
+			[],
+			'Spend per week against the budget'
 		],
 		[
 			'a monthly budget: a dashed pro-rata line, explained',
 			[{ period: 'month', amountUsd: 300, startsOn: '2026-11-01' }],
 			['Monthly budget ÷ days, pro rata per week'],
-			['Dashed line']
+			['Dashed line'],
+			'Spend per week against the budget'
 		]
-	])('%s', (_what, budgets, lines, notes) => {
+	])('%s', (_what, budgets, lines, notes, title) => {
 		const chart = budgetChart(weeks, rows, models, budgets);
+		// Issue 13: the title named a budget the chart did not draw.
+		expect(chart.title).toBe(title);
 		const drawn = chart.config.data.datasets.filter((d) => d.type === 'line');
 		expect(drawn.map((d) => d.label)).toEqual(lines);
 		// The budget is its own stack: it is drawn at its amount, not on top of the spend.
@@ -270,14 +274,24 @@ describe('cost per kept clip trend', () => {
 		for (const d of [upper, lower, line]) expect(d).toMatchObject({ spanGaps: false });
 	});
 
-	test('caps the axis so a wide band does not flatten the lines, and says so', () => {
-		// Largest point 4: the axis stops at a tidy 2 × 4 = 8, under the $50 upper bound.
+	test('fits the axis to the lines, not to a wide band, and says where a band goes higher', () => {
+		// Largest point 4: the axis stops at a tidy top over 1.1 × 4, far under the $50 upper bound.
 		expect(chart.config.options?.scales?.y).toMatchObject({
-			max: 10,
+			max: 5,
 			title: { text: 'Cost per kept clip (USD)' }
 		});
-		expect(chart.notes).toContain('Bands above $10.00 run off the top of the chart.');
+		expect(chart.notes).toContain(
+			"The axis fits the lines: a band that reaches $5.00 goes higher (a point's tooltip gives its interval)."
+		);
 		expect(chart.notes).toContain('Kling 3.0 Standard: nothing kept in W46 · 9 Nov, so no point there.');
+	});
+
+	test('draws the lines over light bands (issue 13: the chart was mostly bands)', () => {
+		expect(line).toMatchObject({ order: 0, borderWidth: 3 });
+		for (const band of [upper, lower]) expect(band).toMatchObject({ order: 1, borderWidth: 0 });
+		const alpha = Number(/, ([\d.]+)\)$/.exec(String(lower.backgroundColor))?.[1]);
+		expect(alpha).toBeGreaterThan(0);
+		expect(alpha).toBeLessThanOrEqual(0.1);
 	});
 
 	test('shows only the models in the legend, not their bands', () => {

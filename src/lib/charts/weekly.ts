@@ -165,7 +165,8 @@ export function budgetChart(
 	const totals = weeks.map((w) => models.reduce((s, m) => s + (spend.get(`${w}|${m.model}`) ?? 0), 0));
 	const budgetOf = (i: number) => line.weekly[i] ?? line.monthly[i];
 	return {
-		title: 'Spend per week against the budget',
+		// The title says what is drawn: no budget line, no "against the budget".
+		title: lines.length === 0 ? 'Spend per week by model' : 'Spend per week against the budget',
 		description: 'All attempts, pending review included, in USD per ISO week, stacked by model.',
 		summary: weeks
 			.map((w, i) => {
@@ -253,7 +254,11 @@ export function niceCeil(v: number): number {
 	return [1, 2, 2.5, 5, 10].map((m) => m * p).find((c) => c >= v * (1 - 1e-9))!;
 }
 
-/** Cost per kept clip per week and model: a line, and its 95% interval as a shaded band behind it. */
+/**
+ * Cost per kept clip per week and model: a bold line, and its 95% interval as a light band behind it. The
+ * axis fits the lines, not the bands: an interval from a handful of takes can be ten times the estimate,
+ * and an axis stretched to it would flatten every line.
+ */
 export function costTrendChart(
 	weeks: string[],
 	rows: TrendRow[],
@@ -265,8 +270,7 @@ export function costTrendChart(
 	const get = (w: string, m: string) => cell.get(`${w}|${m}`);
 	const points = rows.flatMap((r) => (r.costPerKeptClipUsd === null ? [] : [r.costPerKeptClipUsd]));
 	const uppers = rows.flatMap((r) => costInterval(r)?.[1] ?? []);
-	// Intervals from a handful of takes can be ten times the estimate: cap the axis so the lines stay legible.
-	const top = niceCeil(Math.min(Math.max(0, ...uppers), 2 * Math.max(0, ...points)));
+	const top = niceCeil(1.1 * Math.max(0, ...points));
 	const clipped = uppers.some((u) => u > top);
 	const datasets = models.flatMap((m) => {
 		const colour = colours.get(m.model) ?? FALLBACK_COLOUR;
@@ -276,7 +280,8 @@ export function costTrendChart(
 			borderWidth: 0,
 			pointRadius: 0,
 			pointHitRadius: 0,
-			spanGaps: false
+			spanGaps: false,
+			order: 1
 		};
 		return [
 			{ ...band, label: `${m.displayName} 95% upper`, data: bound(1), fill: false },
@@ -285,7 +290,7 @@ export function costTrendChart(
 				label: `${m.displayName} 95% interval`,
 				data: bound(0),
 				fill: '-1',
-				backgroundColor: withAlpha(colour, 0.16)
+				backgroundColor: withAlpha(colour, models.length > 2 ? 0.07 : 0.1)
 			},
 			{
 				type: 'line' as const,
@@ -293,9 +298,12 @@ export function costTrendChart(
 				data: weeks.map((w) => get(w, m.model)?.costPerKeptClipUsd ?? null),
 				borderColor: colour,
 				backgroundColor: colour,
-				borderWidth: 2.5,
+				borderWidth: 3,
 				pointRadius: 4,
-				spanGaps: false
+				pointBorderColor: '#ffffff',
+				pointBorderWidth: 1.5,
+				spanGaps: false,
+				order: 0
 			}
 		];
 	});
@@ -335,14 +343,22 @@ export function costTrendChart(
 	});
 	return {
 		title: 'Cost per kept clip, week by week',
-		description: 'Spend on decided attempts ÷ kept clips, in USD per ISO week. The band is the 95% interval.',
+		description:
+			'Spend on decided attempts ÷ kept clips, in USD per ISO week. Lines: the estimate; light bands: its 95% interval.',
 		summary: models
 			.map(
 				(m) =>
 					`${m.displayName}: ${weeks.map((w) => `${weekLabel(w)} ${formatUsd(get(w, m.model)?.costPerKeptClipUsd ?? null)}`).join(', ')}`
 			)
 			.join('; '),
-		notes: [...missing, ...(clipped ? [`Bands above ${formatUsd(top)} run off the top of the chart.`] : [])],
+		notes: [
+			...missing,
+			...(clipped
+				? [
+						`The axis fits the lines: a band that reaches ${formatUsd(top)} goes higher (a point's tooltip gives its interval).`
+					]
+				: [])
+		],
 		height: 320,
 		config
 	} satisfies PreparedChart<Mixed>;
