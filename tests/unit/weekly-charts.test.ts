@@ -1,14 +1,16 @@
 // The weekly review's and the project report's charts: budget lines, where the money went, the cost trend
 // with its interval band, and the small figures they rest on. Gaps stay null, never 0.
-import type { LegendItem } from 'chart.js';
 import { describe, expect, test } from 'vitest';
 import {
 	budgetChart,
 	budgetPerWeek,
 	costInterval,
+	BANDS_ITEM,
 	costTrendChart,
 	formatChange,
 	niceCeil,
+	toggleTrend,
+	trendLegend,
 	percentChange,
 	spendSplit,
 	wastedChart,
@@ -281,7 +283,7 @@ describe('cost per kept clip trend', () => {
 			title: { text: 'Cost per kept clip (USD)' }
 		});
 		expect(chart.notes).toContain(
-			"The axis fits the lines: a band that reaches $5.00 goes higher (a point's tooltip gives its interval)."
+			'Some 95% intervals reach past $5.00, the top of an axis fitted to the lines, so the bands start hidden: click "95% intervals" in the legend to show them; a point\'s tooltip gives its interval.'
 		);
 		expect(chart.notes).toContain('Kling 3.0 Standard: nothing kept in W46 · 9 Nov, so no point there.');
 	});
@@ -294,9 +296,48 @@ describe('cost per kept clip trend', () => {
 		expect(alpha).toBeLessThanOrEqual(0.1);
 	});
 
-	test('shows only the models in the legend, not their bands', () => {
-		const filter = chart.config.options?.plugins?.legend?.labels?.filter as (item: LegendItem) => boolean;
-		const shown = chart.config.data.datasets.filter((_d, i) => filter({ datasetIndex: i } as LegendItem));
-		expect(shown.map((d) => d.label)).toEqual(['Kling 3.0 Standard', 'Kling 3.0 Pro']);
+	/** A stand-in for the Chart instance: which datasets are visible, as the legend reads and sets them. */
+	const visibility = () => {
+		const visible = chart.config.data.datasets.map((d) => !d.hidden);
+		return {
+			visible,
+			isDatasetVisible: (i: number) => visible[i],
+			setDatasetVisibility: (i: number, v: boolean) => void (visible[i] = v),
+			update: () => {}
+		};
+	};
+
+	test('starts with the bands hidden when they are wider than the axis, the lines shown', () => {
+		expect(visibility().visible).toEqual([false, false, true, false, false, true]);
+	});
+
+	test('lists each model, then one item for every 95% band, in the legend', () => {
+		const items = trendLegend(visibility(), models, new Map());
+		expect(items.map((i) => [i.text, i.datasetIndex, i.hidden])).toEqual([
+			['Kling 3.0 Standard', 2, false],
+			['Kling 3.0 Pro', 5, false],
+			['95% intervals', BANDS_ITEM, true]
+		]);
+	});
+
+	test('"95% intervals" shows every band and hides them again; a model hides only its line', () => {
+		const state = visibility();
+		const [std, , bands] = trendLegend(state, models, new Map());
+		toggleTrend(state, bands, models.length);
+		expect(state.visible).toEqual([true, true, true, true, true, true]);
+		toggleTrend(state, bands, models.length);
+		expect(state.visible).toEqual([false, false, true, false, false, true]);
+		toggleTrend(state, std, models.length);
+		expect(state.visible).toEqual([false, false, false, false, false, true]);
+	});
+
+	test('shows the bands from the start when every interval fits the axis', () => {
+		const narrow = costTrendChart(
+			weeks,
+			[row('2026-11-02', 'kling-v3.0-std', { keepRateInterval: [0.4, 0.6] })],
+			models
+		);
+		expect(narrow.config.data.datasets.map((d) => !d.hidden)).toEqual([true, true, true, true, true, true]);
+		expect(narrow.notes).toEqual([]);
 	});
 });

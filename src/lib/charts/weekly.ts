@@ -1,6 +1,6 @@
 // The weekly review's and the project report's charts: data -> Chart.js configuration. Pure (no DOM, no
 // Chart instance). Money arrives as micro-dollar counts or USD figures; a missing figure stays null.
-import type { ChartConfiguration, TooltipItem } from 'chart.js';
+import type { ChartConfiguration, LegendItem, TooltipItem } from 'chart.js';
 import type { Counts } from '$lib/metrics/figures';
 import { formatUsd, microsToUsd } from '$lib/metrics/money';
 import { addDays } from '$lib/metrics/weeks';
@@ -272,6 +272,8 @@ export function costTrendChart(
 	const uppers = rows.flatMap((r) => costInterval(r)?.[1] ?? []);
 	const top = niceCeil(1.1 * Math.max(0, ...points));
 	const clipped = uppers.some((u) => u > top);
+	// Bands wider than the chart would bury the lines: then they start hidden, one legend click away.
+	const showBands = !clipped;
 	const datasets = models.flatMap((m) => {
 		const colour = colours.get(m.model) ?? FALLBACK_COLOUR;
 		const bound = (i: 0 | 1) => weeks.map((w) => costInterval(get(w, m.model) ?? nullRow)?.[i] ?? null);
@@ -281,7 +283,8 @@ export function costTrendChart(
 			pointRadius: 0,
 			pointHitRadius: 0,
 			spanGaps: false,
-			order: 1
+			order: 1,
+			hidden: !showBands
 		};
 		return [
 			{ ...band, label: `${m.displayName} 95% upper`, data: bound(1), fill: false },
@@ -315,7 +318,8 @@ export function costTrendChart(
 			plugins: {
 				legend: {
 					...legend,
-					labels: { ...legend.labels, filter: (item) => (item.datasetIndex ?? 0) % 3 === 2 }
+					labels: { ...legend.labels, generateLabels: (chart) => trendLegend(chart, models, colours) },
+					onClick: (_event, item, { chart }) => toggleTrend(chart, item, models.length)
 				},
 				tooltip: {
 					filter: (item) => item.datasetIndex % 3 === 2,
@@ -355,13 +359,71 @@ export function costTrendChart(
 			...missing,
 			...(clipped
 				? [
-						`The axis fits the lines: a band that reaches ${formatUsd(top)} goes higher (a point's tooltip gives its interval).`
+						`Some 95% intervals reach past ${formatUsd(top)}, the top of an axis fitted to the lines, so the bands start hidden: click "95% intervals" in the legend to show them; a point's tooltip gives its interval.`
 					]
 				: [])
 		],
 		height: 320,
 		config
 	} satisfies PreparedChart<Mixed>;
+}
+
+/** The parts of a Chart instance that the trend's legend reads and changes. */
+interface Toggles {
+	isDatasetVisible(index: number): boolean;
+	setDatasetVisibility(index: number, visible: boolean): void;
+	update(): void;
+}
+
+/** Index of the legend item that shows or hides every 95% band at once. */
+export const BANDS_ITEM = -1;
+
+/** One legend item per model line, then one for all the 95% bands together. */
+export function trendLegend(chart: Toggles, models: Model[], colours: Map<string, string>): LegendItem[] {
+	const band = withAlpha(INK, 0.15);
+	return [
+		...models.map((m, k) => {
+			const colour = colours.get(m.model) ?? FALLBACK_COLOUR;
+			return {
+				text: m.displayName,
+				datasetIndex: 3 * k + 2,
+				hidden: !chart.isDatasetVisible(3 * k + 2),
+				fillStyle: colour,
+				strokeStyle: colour,
+				fontColor: INK,
+				lineWidth: 0,
+				pointStyle: 'circle' as const
+			};
+		}),
+		...(models.length > 0
+			? [
+					{
+						text: '95% intervals',
+						datasetIndex: BANDS_ITEM,
+						hidden: !chart.isDatasetVisible(1),
+						fillStyle: band,
+						strokeStyle: band,
+						fontColor: INK,
+						lineWidth: 0,
+						pointStyle: 'rect' as const
+					}
+				]
+			: [])
+	];
+}
+
+/** A model's item shows or hides its line; the intervals item shows or hides every band. */
+export function toggleTrend(chart: Toggles, item: LegendItem, models: number): void {
+	if (item.datasetIndex === BANDS_ITEM) {
+		const show = !chart.isDatasetVisible(1);
+		for (let k = 0; k < models; k++) {
+			chart.setDatasetVisibility(3 * k, show);
+			chart.setDatasetVisibility(3 * k + 1, show);
+		}
+	} else if (item.datasetIndex !== undefined) {
+		chart.setDatasetVisibility(item.datasetIndex, !chart.isDatasetVisible(item.datasetIndex));
+	}
+	chart.update();
 }
 
 const nullRow = { kept: 0, costPerAttemptUsd: null, costPerKeptClipUsd: null, keepRateInterval: null };
