@@ -23,6 +23,8 @@ beforeAll(async () => {
 	});
 	browser = await openBrowser({ width: 390, height: 844 });
 	page = browser.page;
+	// Charts drawn at once, without animation: the screenshots show them whole, and no wait is needed.
+	await page.emulateMedia({ reducedMotion: 'reduce' });
 	console.log(`layout screenshots: ${shots}`);
 });
 
