@@ -164,21 +164,57 @@ describe('colours', () => {
 		expect(weekly.backgroundColor).toBe(colours.get(name));
 	});
 
-	test('gives distinct palette colours to up to eight models', () => {
-		expect(new Set(colours.values()).size).toBe(names.length);
-		for (const c of colours.values()) expect(PALETTE).toContain(c);
+	// A workspace's catalog as the layout loads it: family by family, cheapest tier first.
+	const catalog = [
+		'kling-v3.0-std',
+		'kling-v3.0-pro',
+		'ltx-2-fast',
+		'ltx-2-pro',
+		'gen4_turbo',
+		'gen4_aleph',
+		'sora-2',
+		'sora-2-pro',
+		'veo-3.1-lite-generate-preview',
+		'veo-3.1-fast-generate-preview',
+		'veo-3.1-generate-preview'
+	];
+	const pages = [
+		['the overview (six models)', catalog.slice(0, 6)],
+		['a project report (two models)', ['kling-v3.0-pro', 'kling-v3.0-std']],
+		['the shots page (one model)', ['kling-v3.0-std']],
+		['a filter that keeps the Veo family', catalog.slice(8)],
+		['every model, in another order', [...catalog].reverse()]
+	] as const;
+
+	test.each(pages)(
+		'gives a model the same colour whatever other models %s shows (issue 13: orange on one page, blue on another)',
+		(_page, shown) => {
+			const everywhere = modelColours(catalog);
+			const here = modelColours(catalog, shown);
+			for (const model of shown) expect(here.get(model)).toBe(everywhere.get(model));
+		}
+	);
+
+	test('gives the tiers of a family, shown side by side, distinct palette colours', () => {
+		const c = modelColours(catalog);
+		for (const family of [catalog.slice(0, 2), catalog.slice(2, 4), catalog.slice(8, 11)]) {
+			expect(new Set(family.map((m) => c.get(m))).size).toBe(family.length);
+		}
+		expect(new Set(catalog.slice(0, 8).map((m) => c.get(m))).size).toBe(8);
+		for (const colour of c.values()) expect(PALETTE).toContain(colour);
 	});
 
-	test.each([
-		['reversed', [...names].reverse()],
-		['with a duplicate', [...names, names[0]]]
-	])('does not depend on the order of the rows (%s)', (_how, other) => {
-		expect(Object.fromEntries(modelColours(other))).toEqual(Object.fromEntries(colours));
+	test('colours a model outside the catalog by its id alone', () => {
+		const alone = modelColours(catalog, ['my-own-model']).get('my-own-model');
+		expect(PALETTE).toContain(alone);
+		expect(modelColours(catalog.slice(3), ['sora-2', 'my-own-model']).get('my-own-model')).toBe(alone);
+		expect(modelColours([], ['my-own-model', ...catalog]).get('my-own-model')).toBe(alone);
 	});
 
-	test('keeps a model its colour when a filter removes another model', () => {
-		const fewer = modelColours(names.slice(0, 2));
-		for (const name of names.slice(0, 2)) expect(fewer.get(name)).toBe(colours.get(name));
+	test('counts a model listed twice once', () => {
+		expect(Object.fromEntries(modelColours([...catalog, catalog[0]]))).toEqual(
+			Object.fromEntries(modelColours(catalog))
+		);
 	});
 });
 

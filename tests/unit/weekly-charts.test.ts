@@ -1,14 +1,16 @@
 // The weekly review's and the project report's charts: budget lines, where the money went, the cost trend
 // with its interval band, and the small figures they rest on. Gaps stay null, never 0.
-import type { LegendItem } from 'chart.js';
 import { describe, expect, test } from 'vitest';
 import {
 	budgetChart,
 	budgetPerWeek,
 	costInterval,
+	BANDS_ITEM,
 	costTrendChart,
 	formatChange,
 	niceCeil,
+	toggleTrend,
+	trendLegend,
 	percentChange,
 	spendSplit,
 	wastedChart,
@@ -175,22 +177,26 @@ describe('spend against the budget chart', () => {
 		expect(chart.config.data.labels).toEqual(['W45 · 2 Nov', 'W46 · 9 Nov']);
 	});
 
-	test.each<[string, BudgetRow[], string[], string[]]>([
-		['no budget: no line, and a note says so', [], [], ['No budget applies']],
+	test.each<[string, BudgetRow[], string[], string[], string]>([
+		['no budget: no line, and a note says so', [], [], ['No budget applies'], 'Spend per week by model'],
 		[
 			'a weekly budget: a solid line',
 			[{ period: 'week', amountUsd: 40, startsOn: '2026-11-01' }],
 			['Weekly budget'],
-			[]
+			[],
+			'Spend per week against the budget'
 		],
 		[
 			'a monthly budget: a dashed pro-rata line, explained',
 			[{ period: 'month', amountUsd: 300, startsOn: '2026-11-01' }],
 			['Monthly budget ÷ days, pro rata per week'],
-			['Dashed line']
+			['Dashed line'],
+			'Spend per week against the budget'
 		]
-	])('%s', (_what, budgets, lines, notes) => {
+	])('%s', (_what, budgets, lines, notes, title) => {
 		const chart = budgetChart(weeks, rows, models, budgets);
+		// Issue 13: the title named a budget the chart did not draw.
+		expect(chart.title).toBe(title);
 		const drawn = chart.config.data.datasets.filter((d) => d.type === 'line');
 		expect(drawn.map((d) => d.label)).toEqual(lines);
 		// The budget is its own stack: it is drawn at its amount, not on top of the spend.
@@ -270,19 +276,68 @@ describe('cost per kept clip trend', () => {
 		for (const d of [upper, lower, line]) expect(d).toMatchObject({ spanGaps: false });
 	});
 
-	test('caps the axis so a wide band does not flatten the lines, and says so', () => {
-		// Largest point 4: the axis stops at a tidy 2 × 4 = 8, under the $50 upper bound.
+	test('fits the axis to the lines, not to a wide band, and says where a band goes higher', () => {
+		// Largest point 4: the axis stops at a tidy top over 1.1 × 4, far under the $50 upper bound.
 		expect(chart.config.options?.scales?.y).toMatchObject({
-			max: 10,
+			max: 5,
 			title: { text: 'Cost per kept clip (USD)' }
 		});
-		expect(chart.notes).toContain('Bands above $10.00 run off the top of the chart.');
+		expect(chart.notes).toContain(
+			'Some 95% intervals reach past $5.00, the top of an axis fitted to the lines, so the bands start hidden: click "95% intervals" in the legend to show them; a point\'s tooltip gives its interval.'
+		);
 		expect(chart.notes).toContain('Kling 3.0 Standard: nothing kept in W46 · 9 Nov, so no point there.');
 	});
 
-	test('shows only the models in the legend, not their bands', () => {
-		const filter = chart.config.options?.plugins?.legend?.labels?.filter as (item: LegendItem) => boolean;
-		const shown = chart.config.data.datasets.filter((_d, i) => filter({ datasetIndex: i } as LegendItem));
-		expect(shown.map((d) => d.label)).toEqual(['Kling 3.0 Standard', 'Kling 3.0 Pro']);
+	test('draws the lines over light bands (issue 13: the chart was mostly bands)', () => {
+		expect(line).toMatchObject({ order: 0, borderWidth: 3 });
+		for (const band of [upper, lower]) expect(band).toMatchObject({ order: 1, borderWidth: 0 });
+		const alpha = Number(/, ([\d.]+)\)$/.exec(String(lower.backgroundColor))?.[1]);
+		expect(alpha).toBeGreaterThan(0);
+		expect(alpha).toBeLessThanOrEqual(0.1);
+	});
+
+	/** A stand-in for the Chart instance: which datasets are visible, as the legend reads and sets them. */
+	const visibility = () => {
+		const visible = chart.config.data.datasets.map((d) => !d.hidden);
+		return {
+			visible,
+			isDatasetVisible: (i: number) => visible[i],
+			setDatasetVisibility: (i: number, v: boolean) => void (visible[i] = v),
+			update: () => {}
+		};
+	};
+
+	test('starts with the bands hidden when they are wider than the axis, the lines shown', () => {
+		expect(visibility().visible).toEqual([false, false, true, false, false, true]);
+	});
+
+	test('lists each model, then one item for every 95% band, in the legend', () => {
+		const items = trendLegend(visibility(), models, new Map());
+		expect(items.map((i) => [i.text, i.datasetIndex, i.hidden])).toEqual([
+			['Kling 3.0 Standard', 2, false],
+			['Kling 3.0 Pro', 5, false],
+			['95% intervals', BANDS_ITEM, true]
+		]);
+	});
+
+	test('"95% intervals" shows every band and hides them again; a model hides only its line', () => {
+		const state = visibility();
+		const [std, , bands] = trendLegend(state, models, new Map());
+		toggleTrend(state, bands, models.length);
+		expect(state.visible).toEqual([true, true, true, true, true, true]);
+		toggleTrend(state, bands, models.length);
+		expect(state.visible).toEqual([false, false, true, false, false, true]);
+		toggleTrend(state, std, models.length);
+		expect(state.visible).toEqual([false, false, false, false, false, true]);
+	});
+
+	test('shows the bands from the start when every interval fits the axis', () => {
+		const narrow = costTrendChart(
+			weeks,
+			[row('2026-11-02', 'kling-v3.0-std', { keepRateInterval: [0.4, 0.6] })],
+			models
+		);
+		expect(narrow.config.data.datasets.map((d) => !d.hidden)).toEqual([true, true, true, true, true, true]);
+		expect(narrow.notes).toEqual([]);
 	});
 });

@@ -22,21 +22,19 @@ function hash(text: string): number {
 }
 
 /**
- * Colours keyed by model. Each model prefers the slot its name hashes to, so a model keeps its colour
- * when a filter adds or removes other models; clashes go to the next free slot, in name order, so the
- * result does not depend on the order rows arrive in. Past eight models colours repeat.
+ * Colours keyed by model, from the workspace's catalog order (family by family, cheapest tier first):
+ * the n-th model of the catalog takes the n-th colour, so the tiers of a family, which are compared
+ * side by side, never share one, and a model's colour depends on the catalog alone, never on which
+ * other models a page or a filter shows. A model missing from the catalog (`others`) takes the colour
+ * its id hashes to, again whatever else is shown. Past eight catalog models colours repeat.
  */
-export function modelColours(models: Iterable<string>): Map<string, string> {
-	const names = [...new Set(models)].sort();
-	const taken = new Set<number>();
+export function modelColours(catalog: Iterable<string>, others: Iterable<string> = []): Map<string, string> {
 	const colours = new Map<string, string>();
-	for (const name of names) {
-		let slot = hash(name) % PALETTE.length;
-		for (let tries = 0; taken.has(slot) && tries < PALETTE.length; tries++)
-			slot = (slot + 1) % PALETTE.length;
-		taken.add(slot);
-		if (taken.size === PALETTE.length) taken.clear();
-		colours.set(name, PALETTE[slot]);
+	for (const model of catalog) {
+		if (!colours.has(model)) colours.set(model, PALETTE[colours.size % PALETTE.length]);
+	}
+	for (const model of others) {
+		if (!colours.has(model)) colours.set(model, PALETTE[hash(model) % PALETTE.length]);
 	}
 	return colours;
 }

@@ -1,6 +1,6 @@
 // The weekly review's and the project report's charts: data -> Chart.js configuration. Pure (no DOM, no
 // Chart instance). Money arrives as micro-dollar counts or USD figures; a missing figure stays null.
-import type { ChartConfiguration, TooltipItem } from 'chart.js';
+import type { ChartConfiguration, LegendItem, TooltipItem } from 'chart.js';
 import type { Counts } from '$lib/metrics/figures';
 import { formatUsd, microsToUsd } from '$lib/metrics/money';
 import { addDays } from '$lib/metrics/weeks';
@@ -161,7 +161,8 @@ export function budgetChart(
 	const totals = weeks.map((w) => models.reduce((s, m) => s + (spend.get(`${w}|${m.model}`) ?? 0), 0));
 	const budgetOf = (i: number) => line.weekly[i] ?? line.monthly[i];
 	return {
-		title: 'Spend per week against the budget',
+		// The title says what is drawn: no budget line, no "against the budget".
+		title: lines.length === 0 ? 'Spend per week by model' : 'Spend per week against the budget',
 		description: 'All attempts, pending review included, in USD per ISO week, stacked by model.',
 		summary: weeks
 			.map((w, i) => {
@@ -249,7 +250,11 @@ export function niceCeil(v: number): number {
 	return [1, 2, 2.5, 5, 10].map((m) => m * p).find((c) => c >= v * (1 - 1e-9))!;
 }
 
-/** Cost per kept clip per week and model: a line, and its 95% interval as a shaded band behind it. */
+/**
+ * Cost per kept clip per week and model: a bold line, and its 95% interval as a light band behind it. The
+ * axis fits the lines, not the bands: an interval from a handful of takes can be ten times the estimate,
+ * and an axis stretched to it would flatten every line.
+ */
 export function costTrendChart(
 	weeks: string[],
 	rows: TrendRow[],
@@ -261,9 +266,10 @@ export function costTrendChart(
 	const get = (w: string, m: string) => cell.get(`${w}|${m}`);
 	const points = rows.flatMap((r) => (r.costPerKeptClipUsd === null ? [] : [r.costPerKeptClipUsd]));
 	const uppers = rows.flatMap((r) => costInterval(r)?.[1] ?? []);
-	// Intervals from a handful of takes can be ten times the estimate: cap the axis so the lines stay legible.
-	const top = niceCeil(Math.min(Math.max(0, ...uppers), 2 * Math.max(0, ...points)));
+	const top = niceCeil(1.1 * Math.max(0, ...points));
 	const clipped = uppers.some((u) => u > top);
+	// Bands wider than the chart would bury the lines: then they start hidden, one legend click away.
+	const showBands = !clipped;
 	const datasets = models.flatMap((m) => {
 		const colour = colours.get(m.model) ?? FALLBACK_COLOUR;
 		const bound = (i: 0 | 1) => weeks.map((w) => costInterval(get(w, m.model) ?? nullRow)?.[i] ?? null);
@@ -272,7 +278,9 @@ export function costTrendChart(
 			borderWidth: 0,
 			pointRadius: 0,
 			pointHitRadius: 0,
-			spanGaps: false
+			spanGaps: false,
+			order: 1,
+			hidden: !showBands
 		};
 		return [
 			{ ...band, label: `${m.displayName} 95% upper`, data: bound(1), fill: false },
@@ -281,7 +289,7 @@ export function costTrendChart(
 				label: `${m.displayName} 95% interval`,
 				data: bound(0),
 				fill: '-1',
-				backgroundColor: withAlpha(colour, 0.16)
+				backgroundColor: withAlpha(colour, models.length > 2 ? 0.07 : 0.1)
 			},
 			{
 				type: 'line' as const,
@@ -289,9 +297,12 @@ export function costTrendChart(
 				data: weeks.map((w) => get(w, m.model)?.costPerKeptClipUsd ?? null),
 				borderColor: colour,
 				backgroundColor: colour,
-				borderWidth: 2.5,
+				borderWidth: 3,
 				pointRadius: 4,
-				spanGaps: false
+				pointBorderColor: '#ffffff',
+				pointBorderWidth: 1.5,
+				spanGaps: false,
+				order: 0
 			}
 		];
 	});
@@ -303,7 +314,8 @@ export function costTrendChart(
 			plugins: {
 				legend: {
 					...legend,
-					labels: { ...legend.labels, filter: (item) => (item.datasetIndex ?? 0) % 3 === 2 }
+					labels: { ...legend.labels, generateLabels: (chart) => trendLegend(chart, models, colours) },
+					onClick: (_event, item, { chart }) => toggleTrend(chart, item, models.length)
 				},
 				tooltip: {
 					filter: (item) => item.datasetIndex % 3 === 2,
@@ -331,17 +343,83 @@ export function costTrendChart(
 	});
 	return {
 		title: 'Cost per kept clip, week by week',
-		description: 'Spend on decided attempts ÷ kept clips, in USD per ISO week. The band is the 95% interval.',
+		description:
+			'Spend on decided attempts ÷ kept clips, in USD per ISO week. Lines: the estimate; light bands: its 95% interval.',
 		summary: models
 			.map(
 				(m) =>
 					`${m.displayName}: ${weeks.map((w) => `${weekLabel(w)} ${formatUsd(get(w, m.model)?.costPerKeptClipUsd ?? null)}`).join(', ')}`
 			)
 			.join('; '),
-		notes: [...missing, ...(clipped ? [`Bands above ${formatUsd(top)} run off the top of the chart.`] : [])],
+		notes: [
+			...missing,
+			...(clipped
+				? [
+						`Some 95% intervals reach past ${formatUsd(top)}, the top of an axis fitted to the lines, so the bands start hidden: click "95% intervals" in the legend to show them; a point's tooltip gives its interval.`
+					]
+				: [])
+		],
 		height: 320,
 		config
 	} satisfies PreparedChart<Mixed>;
+}
+
+/** The parts of a Chart instance that the trend's legend reads and changes. */
+interface Toggles {
+	isDatasetVisible(index: number): boolean;
+	setDatasetVisibility(index: number, visible: boolean): void;
+	update(): void;
+}
+
+/** Index of the legend item that shows or hides every 95% band at once. */
+export const BANDS_ITEM = -1;
+
+/** One legend item per model line, then one for all the 95% bands together. */
+export function trendLegend(chart: Toggles, models: Model[], colours: Map<string, string>): LegendItem[] {
+	const band = withAlpha(INK, 0.15);
+	return [
+		...models.map((m, k) => {
+			const colour = colours.get(m.model) ?? FALLBACK_COLOUR;
+			return {
+				text: m.displayName,
+				datasetIndex: 3 * k + 2,
+				hidden: !chart.isDatasetVisible(3 * k + 2),
+				fillStyle: colour,
+				strokeStyle: colour,
+				fontColor: INK,
+				lineWidth: 0,
+				pointStyle: 'circle' as const
+			};
+		}),
+		...(models.length > 0
+			? [
+					{
+						text: '95% intervals',
+						datasetIndex: BANDS_ITEM,
+						hidden: !chart.isDatasetVisible(1),
+						fillStyle: band,
+						strokeStyle: band,
+						fontColor: INK,
+						lineWidth: 0,
+						pointStyle: 'rect' as const
+					}
+				]
+			: [])
+	];
+}
+
+/** A model's item shows or hides its line; the intervals item shows or hides every band. */
+export function toggleTrend(chart: Toggles, item: LegendItem, models: number): void {
+	if (item.datasetIndex === BANDS_ITEM) {
+		const show = !chart.isDatasetVisible(1);
+		for (let k = 0; k < models; k++) {
+			chart.setDatasetVisibility(3 * k, show);
+			chart.setDatasetVisibility(3 * k + 1, show);
+		}
+	} else if (item.datasetIndex !== undefined) {
+		chart.setDatasetVisibility(item.datasetIndex, !chart.isDatasetVisible(item.datasetIndex));
+	}
+	chart.update();
 }
 
 const nullRow = { kept: 0, costPerAttemptUsd: null, costPerKeptClipUsd: null, keepRateInterval: null };
