@@ -15,9 +15,13 @@ export function workspaceOf(locals: App.Locals): string {
 	return locals.workspace?.id ?? DEFAULT_WORKSPACE;
 }
 
-/** Refuse (403) an action the signed-in role may not take. */
+/**
+ * Refuse (403) an action the signed-in role may not take. Without a workspace there is no role to hold:
+ * refused too, whatever the action, rather than taken as the owner's.
+ */
 export function requireRole(locals: App.Locals, needed: Role): void {
-	const role = locals.workspace?.role ?? 'owner';
+	const role = locals.workspace?.role;
+	if (!role) error(403, `This needs the ${needed} role; you are not signed in to a workspace.`);
 	if (!hasRole(role, needed))
 		error(403, `This needs the ${needed} role; you are a ${role} in this workspace.`);
 }
