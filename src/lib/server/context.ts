@@ -1,8 +1,9 @@
 // Who is asking, for pages: the signed-in user's current workspace and role (set by hooks.server.ts).
 import { error } from '@sveltejs/kit';
 import { DEFAULT_WORKSPACE } from './workspaces';
+import type { Role } from './db/enums';
 
-export type Role = 'owner' | 'admin' | 'member' | 'viewer';
+export type { Role };
 
 const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
 
