@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../src/lib/server/db/connection';
 import { migrate, migrationsFolder } from '../../src/lib/server/db/migrate';
+import { rowsOf } from '../../src/lib/server/rollups/compact';
 import { freshWorkspace, onPostgres, testDatabase } from '../setup/db';
 import { freshPostgresDatabase } from '../setup/server';
 
@@ -110,8 +111,7 @@ describe('migration 0012 on a database with a bad row', () => {
 			const constraints = await database.db.execute(
 				sql.raw(`select count(*)::int as n from pg_constraint where conname in (${CHECKS})`)
 			);
-			const rows = (Array.isArray(constraints) ? constraints : constraints.rows) as { n: number }[];
-			expect(rows[0].n).toBe(0);
+			expect(rowsOf(constraints)[0].n).toBe(0);
 		});
 	});
 
@@ -122,8 +122,7 @@ describe('migration 0012 on a database with a bad row', () => {
 			const constraints = await database.db.execute(
 				sql.raw(`select count(*)::int as n from pg_constraint where conname in (${CHECKS})`)
 			);
-			const rows = (Array.isArray(constraints) ? constraints : constraints.rows) as { n: number }[];
-			expect(rows[0].n).toBe(12);
+			expect(rowsOf(constraints)[0].n).toBe(12);
 		});
 	});
 });
