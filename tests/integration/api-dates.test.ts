@@ -27,14 +27,18 @@ for (const day of ['2026-10-31', '2026-11-01', '2026-11-02', '2026-11-03', '2026
 	}
 }
 
+// Model and verdict by a multiplicative hash of the index, not a cycle: with a cycle, shifting a range's
+// both ends by the same hours can keep every count by chance.
+const hash = (i: number, k: number) => Math.floor(((i * 2654435761 + k * 40503) % 4294967296) / 65536);
+
 const attempts = instants.map((t, i) => ({
 	id: `dates-${i}`,
 	project: 'dates',
-	model: i % 3 === 0 ? 'sora-2' : 'sora-2-pro',
+	model: hash(i, 1) % 3 === 0 ? 'sora-2' : 'sora-2-pro',
 	durationSeconds: 8,
 	resolution: '1280x720',
 	costUsd: 0.25 + (i % 7) * 0.5,
-	verdict: i % 4 === 0 ? 'reject' : i % 4 === 3 ? 'pending' : 'keep',
+	verdict: ['reject', 'keep', 'keep', 'pending'][hash(i, 2) % 4],
 	// One take per shot: a range holds as many shots as attempts.
 	shotId: `dates-shot-${i}`,
 	createdAt: new Date(t).toISOString()
@@ -51,7 +55,19 @@ function expected(timeZone: string, from: string, to: string) {
 		return day >= from && day < to;
 	});
 	const micros = inRange.reduce((sum, a) => sum + Math.round(a.costUsd * 1e6), 0);
-	return { attempts: inRange.length, spendUsd: micros / 1e6, ids: inRange.map((a) => a.id).sort() };
+	// One take per shot: a kept take is a kept shot, a rejected one abandoned, a pending one in review.
+	const shots = [...new Set(inRange.map((a) => a.model))].sort().map((model) => {
+		const of = inRange.filter((a) => a.model === model);
+		const count = (verdict: string) => of.filter((a) => a.verdict === verdict).length;
+		return {
+			model,
+			shots: of.length,
+			keptShots: count('keep'),
+			abandoned: count('reject'),
+			inReview: count('pending')
+		};
+	});
+	return { attempts: inRange.length, spendUsd: micros / 1e6, ids: inRange.map((a) => a.id).sort(), shots };
 }
 
 async function setZone(timeZone: string) {
@@ -150,8 +166,12 @@ describe.each(['America/Los_Angeles', 'Asia/Kolkata', 'UTC'])('a workspace in %s
 	test('shots and recommendations of a range cover its local days', async () => {
 		const [from, to] = ranges[1];
 		const query = `from=${from}&to=${to}&project=dates`;
-		const shots = await apiJson<{ models: { shots: number }[] }>(`/api/v1/shots?${query}`);
-		expect(shots.models.reduce((n, m) => n + m.shots, 0)).toBe(expected(timeZone, from, to).attempts);
+		const shots = await apiJson<{ models: Record<string, unknown>[] }>(`/api/v1/shots?${query}`);
+		const fields = ['model', 'shots', 'keptShots', 'abandoned', 'inReview'];
+		const got = shots.models
+			.map((m) => Object.fromEntries(fields.map((f) => [f, m[f]])))
+			.sort((a, b) => String(a.model).localeCompare(String(b.model)));
+		expect(got).toEqual(expected(timeZone, from, to).shots);
 		const summary = await apiJson<{ comparisons: Record<string, unknown>[] }>(`/api/v1/summary?${query}`);
 		const advice = await apiJson<{ pairs: { overall: Record<string, unknown> }[] }>(
 			`/api/v1/recommendations?${query}`
