@@ -2,6 +2,7 @@
 // CSV had no verdictBy, the API no receivedAt). Both now come from one mapping: the API's answer for an
 // attempt and its CSV row carry the same fields with the same values.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import { startServer, type TestServer } from '../setup/server';
 
 let server: TestServer;
@@ -46,33 +47,7 @@ const attempts = [
 ];
 
 /** RFC 4180 rows, quotes undone. */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let cell = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i];
-		if (quoted && c === '"' && text[i + 1] === '"') {
-			cell += '"';
-			i++;
-		} else if (c === '"') {
-			quoted = !quoted;
-		} else if (!quoted && c === ',') {
-			row.push(cell);
-			cell = '';
-		} else if (!quoted && c === '\r' && text[i + 1] === '\n') {
-			row.push(cell);
-			rows.push(row);
-			row = [];
-			cell = '';
-			i++;
-		} else {
-			cell += c;
-		}
-	}
-	return rows;
-}
+const parseCsv = (text: string): string[][] => parse(text, { relax_column_count: false });
 
 /** A JSON field's value as its CSV cell should read. */
 function asCell(field: string, value: unknown): string {
