@@ -37,7 +37,7 @@ import { loadPriceBook } from '../src/lib/server/catalog/price-book';
 import { openDatabase, type Database, type Db } from '../src/lib/server/db/connection';
 import { MAINTENANCE_LIMITS } from '../src/lib/server/db/limits';
 import { migrate } from '../src/lib/server/db/migrate';
-import { hasAttempts } from '../src/lib/server/demo/seed';
+import { hasAttempts } from '../src/lib/server/queries/has-attempts';
 import { ingest, type IngestResult } from '../src/lib/server/ingest';
 import { prepareAttempts } from '../src/lib/server/ingest/prepare';
 import { openAttemptsCopy } from '../src/lib/server/ingest/store';

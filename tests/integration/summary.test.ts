@@ -1,4 +1,4 @@
-// The summary figures on seeded attempts, asserted exactly (docs/figures.md).
+// The summary figures on seeded attempts, asserted exactly (docs/figures.md#per-model-figures).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../src/lib/server/db/connection';
 import { ingest } from '../../src/lib/server/ingest';

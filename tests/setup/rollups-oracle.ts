@@ -78,7 +78,7 @@ function countsOf(model: string, list: RawAttempt[], catalog: Map<string, Catalo
 }
 
 /**
- * Seconds summed exactly, as docs/figures.md "Counts and rollups" asks: each value as PostgreSQL turns a double
+ * Seconds summed exactly, as docs/figures.md#counts-and-rollups asks: each value as PostgreSQL turns a double
  * into a decimal (15 significant digits), added as scaled integers, so no float rounding of the sum flips a
  * figure rounded to the micro-dollar.
  */
@@ -124,7 +124,7 @@ export function oracleCounts(
 		.sort(bySegmentAndModel);
 }
 
-/** The segments of an attempt per dimension (docs/figures.md "Segments"): labels as the pages show them. */
+/** The segments of an attempt per dimension (docs/figures.md#segments): labels as the pages show them. */
 export const SEGMENT_OF: Record<Dimension, (a: RawAttempt) => string | string[]> = {
 	tag: (a) => (a.tags.length === 0 ? '(untagged)' : a.tags),
 	resolution: (a) => a.resolution ?? '(unknown)',
@@ -167,7 +167,7 @@ export function isoMondayIn(instant: Date, timeZone: string): string {
 	return new Date(localDay - sinceMonday * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** One shot over all its takes, as docs/figures.md and src/lib/server/queries/shots.ts define it. */
+/** One shot over all its takes, as docs/figures.md#shots and src/lib/server/queries/shots.ts define it. */
 export interface OracleShot {
 	shotId: string;
 	/** The first project by code point; the model, or '(mixed)' when its takes used several. */

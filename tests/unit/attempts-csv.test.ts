@@ -13,7 +13,7 @@ const row = (i: number): Attempt => ({
 	durationSeconds: 8,
 	resolution: null,
 	costMicros: 1_000_000,
-	costSource: 'client',
+	costSource: 'reported',
 	status: 'succeeded',
 	verdict: 'pending',
 	rejectReason: null,

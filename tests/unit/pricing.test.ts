@@ -1,4 +1,4 @@
-// The pricing rule of docs/figures.md "Cost of an attempt", on a hand-made price book.
+// The pricing rule of docs/figures.md#cost-of-an-attempt, on a hand-made price book.
 import { describe, expect, test } from 'vitest';
 import { canonicalModel, priceAttempt, type PriceBook } from '../../src/lib/server/catalog/price-book';
 

@@ -1,4 +1,4 @@
-// "How sure are we" (docs/figures.md): Jeffreys posteriors of keep rates, and how likely the premium model of a
+// docs/figures.md#how-sure-are-we: Jeffreys posteriors of keep rates, and how likely the premium model of a
 // pair is to have the lower cost per kept clip. Pure numerics, no dependencies, deterministic.
 
 export type Recommendation = 'premium' | 'base' | 'undecided';

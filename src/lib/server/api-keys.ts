@@ -4,8 +4,9 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from './db/connection';
 import { apiKeys } from './db/schema';
+import type { Scope } from './db/enums';
 
-export type Scope = 'ingest' | 'read';
+export type { Scope };
 
 export const hashKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
@@ -92,7 +93,7 @@ export async function hasAnyKey(db: Db, workspaceId: string): Promise<boolean> {
 export interface KeyOwner {
 	workspaceId: string;
 	keyId: string;
-	scopes: string[];
+	scopes: Scope[];
 	/** Empty: every project. */
 	projects: string[];
 }

@@ -11,7 +11,8 @@ import { audit } from '$lib/server/audit';
 import { summaryByModel } from '$lib/server/queries/summary-by-model';
 import { countsByWeekAndModel } from '$lib/server/queries/weekly-spend-by-model';
 import { listProjects } from '$lib/server/queries/projects';
-import { hasAttempts, seedDemo } from '$lib/server/demo/seed';
+import { seedDemo } from '$lib/server/demo/seed';
+import { hasAttempts } from '$lib/server/queries/has-attempts';
 
 /** The overview: the URL holds the range (from, until or to) and the project. */
 export const load: PageServerLoad = async ({ url, locals }) => {

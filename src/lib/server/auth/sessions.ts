@@ -45,7 +45,7 @@ export async function readSession(db: Db, token: string, now = new Date()): Prom
 	if (!row) return null;
 	return {
 		user: { id: row.userId, email: row.email },
-		workspace: { id: row.workspaceId, name: row.workspaceName, role: row.role as Role }
+		workspace: { id: row.workspaceId, name: row.workspaceName, role: row.role }
 	};
 }
 

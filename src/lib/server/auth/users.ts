@@ -57,7 +57,7 @@ export async function removeMembership(db: Db, workspaceId: string, userId: stri
 /** The workspaces a user belongs to, with the role in each. */
 export async function workspacesOf(db: Db, userId: string) {
 	return db
-		.select({ id: workspaces.id, name: workspaces.name, role: sql<Role>`${memberships.role}` })
+		.select({ id: workspaces.id, name: workspaces.name, role: memberships.role })
 		.from(memberships)
 		.innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
 		.where(eq(memberships.userId, userId))
@@ -69,7 +69,7 @@ export async function membersOf(db: Db, workspaceId: string) {
 		.select({
 			id: users.id,
 			email: users.email,
-			role: sql<Role>`${memberships.role}`,
+			role: memberships.role,
 			since: memberships.createdAt
 		})
 		.from(memberships)

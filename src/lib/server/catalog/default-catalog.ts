@@ -100,7 +100,7 @@ const SEEDANCE_BEFORE = (perMillion: string) =>
 // ---- Catalog -------------------------------------------------------------------------------------
 
 export const defaultCatalog: CatalogModel[] = [
-	// Sora 2: retired 2026-09-24, kept to price history (docs/figures.md "Cost of an attempt").
+	// Sora 2: retired 2026-09-24, kept to price history (docs/figures.md#cost-of-an-attempt).
 	{
 		model: 'sora-2',
 		family: 'sora-2',

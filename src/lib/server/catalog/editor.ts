@@ -160,7 +160,7 @@ export async function reprice(db: Db, workspaceId: string, apply: boolean): Prom
 					model: a.model,
 					durationSeconds: a.durationSeconds,
 					resolution: a.resolution ?? undefined,
-					status: a.status as 'succeeded' | 'failed',
+					status: a.status,
 					createdAtMs: a.createdAt.getTime()
 				});
 				const cost = priced.ok ? priced.costMicros : a.costMicros;

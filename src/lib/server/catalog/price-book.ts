@@ -99,7 +99,7 @@ export interface PricingInput {
 	createdAtMs: number;
 }
 
-/** docs/figures.md "Cost of an attempt": the reported cost wins, then the book, otherwise a refusal. */
+/** docs/figures.md#cost-of-an-attempt: the reported cost wins, then the book, otherwise a refusal. */
 export function priceAttempt(book: PriceBook, input: PricingInput): Priced {
 	if (input.costMicros !== undefined)
 		return { ok: true, costMicros: input.costMicros, costSource: 'reported' };

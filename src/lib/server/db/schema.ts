@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import {
 	bigint,
 	boolean,
+	check,
 	date,
 	doublePrecision,
 	index,
@@ -14,11 +15,28 @@ import {
 	primaryKey,
 	text,
 	timestamp,
-	uniqueIndex
+	uniqueIndex,
+	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
+import {
+	BUDGET_PERIODS,
+	COST_SOURCES,
+	GRAIN_NAMES,
+	ROLES,
+	SCOPES,
+	SHOT_STATES,
+	STATUSES,
+	TAG_INFERENCES,
+	TAG_SOURCES,
+	VERDICTS
+} from './enums';
 
 const micros = (name: string) => bigint(name, { mode: 'number' });
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** CHECK that a text column holds one of `values` (a null passes: not null is said on the column). */
+const oneOf = (name: string, column: AnyPgColumn, values: readonly string[]) =>
+	check(name, sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`);
 
 export const workspaces = pgTable('workspaces', {
 	id: text('id').primaryKey(),
@@ -57,7 +75,7 @@ export const apiKeys = pgTable(
 		prefix: text('prefix').notNull(),
 		// SHA-256 of the whole key: keys are 192-bit random, so a fast hash is safe and checks in microseconds.
 		keyHash: text('key_hash').notNull(),
-		scopes: text('scopes')
+		scopes: text('scopes', { enum: SCOPES })
 			.array()
 			.notNull()
 			.default(sql`ARRAY['ingest','read']::text[]`),
@@ -71,7 +89,14 @@ export const apiKeys = pgTable(
 		lastUsedAt: ts('last_used_at'),
 		revokedAt: ts('revoked_at')
 	},
-	(t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('api_keys_hash_idx').on(t.keyHash)]
+	(t) => [
+		primaryKey({ columns: [t.workspaceId, t.id] }),
+		index('api_keys_hash_idx').on(t.keyHash),
+		check(
+			'api_keys_scopes_check',
+			sql`${t.scopes} <@ ARRAY[${sql.raw(SCOPES.map((v) => `'${v}'`).join(', '))}]::text[]`
+		)
+	]
 );
 
 export const models = pgTable(
@@ -135,9 +160,9 @@ export const attempts = pgTable(
 		resolution: text('resolution'),
 		costMicros: micros('cost_micros').notNull(),
 		// 'reported' (the client's costUsd) or 'price_book'.
-		costSource: text('cost_source').notNull(),
-		status: text('status').notNull(),
-		verdict: text('verdict').notNull(),
+		costSource: text('cost_source', { enum: COST_SOURCES }).notNull(),
+		status: text('status', { enum: STATUSES }).notNull(),
+		verdict: text('verdict', { enum: VERDICTS }).notNull(),
 		rejectReason: text('reject_reason'),
 		verdictAt: ts('verdict_at'),
 		// Who gave the verdict: 'user:<id>' from the reviewers' queue, 'key:<id>' through the API.
@@ -151,8 +176,8 @@ export const attempts = pgTable(
 			.default(sql`'{}'::text[]`),
 		// 'client' when the attempt carried a tags field (even an empty list), 'inferred' when keeprate
 		// derived them from the prompt; tagsInferredBy says how ('rules' at once, 'llm' later in the background).
-		tagsSource: text('tags_source'),
-		tagsInferredBy: text('tags_inferred_by'),
+		tagsSource: text('tags_source', { enum: TAG_SOURCES }),
+		tagsInferredBy: text('tags_inferred_by', { enum: TAG_INFERENCES }),
 		prompt: text('prompt'),
 		generationSeconds: doublePrecision('generation_seconds'),
 		creator: text('creator'),
@@ -178,7 +203,12 @@ export const attempts = pgTable(
 		// The background tagger's queue: attempts whose tags came from the rules only.
 		index('attempts_tag_queue_idx')
 			.on(t.workspaceId, t.receivedAt)
-			.where(sql`${t.tagsInferredBy} = 'rules'`)
+			.where(sql`${t.tagsInferredBy} = 'rules'`),
+		oneOf('attempts_cost_source_check', t.costSource, COST_SOURCES),
+		oneOf('attempts_status_check', t.status, STATUSES),
+		oneOf('attempts_verdict_check', t.verdict, VERDICTS),
+		oneOf('attempts_tags_source_check', t.tagsSource, TAG_SOURCES),
+		oneOf('attempts_tags_inferred_by_check', t.tagsInferredBy, TAG_INFERENCES)
 	]
 );
 
@@ -191,14 +221,15 @@ export const budgets = pgTable(
 		id: text('id').notNull(),
 		// '' for the whole workspace, else a project slug (part of the key, so not null).
 		project: text('project').notNull().default(''),
-		period: text('period').notNull(), // 'week' | 'month'
+		period: text('period', { enum: BUDGET_PERIODS }).notNull(),
 		amountMicros: micros('amount_micros').notNull(),
 		startsOn: date('starts_on', { mode: 'string' }).notNull(),
 		createdAt: ts('created_at').notNull().defaultNow()
 	},
 	(t) => [
 		primaryKey({ columns: [t.workspaceId, t.id] }),
-		index('budgets_scope_idx').on(t.workspaceId, t.project, t.startsOn)
+		index('budgets_scope_idx').on(t.workspaceId, t.project, t.startsOn),
+		oneOf('budgets_period_check', t.period, BUDGET_PERIODS)
 	]
 );
 
@@ -242,10 +273,14 @@ export const memberships = pgTable(
 		userId: text('user_id')
 			.notNull()
 			.references(() => users.id),
-		role: text('role').notNull(), // owner | admin | member | viewer
+		role: text('role', { enum: ROLES }).notNull(),
 		createdAt: ts('created_at').notNull().defaultNow()
 	},
-	(t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index('memberships_user_idx').on(t.userId)]
+	(t) => [
+		primaryKey({ columns: [t.workspaceId, t.userId] }),
+		index('memberships_user_idx').on(t.userId),
+		oneOf('memberships_role_check', t.role, ROLES)
+	]
 );
 
 export const sessions = pgTable(
@@ -362,7 +397,7 @@ export const attemptRollups = pgTable(
 	{
 		workspaceId: text('workspace_id').notNull(),
 		cuboid: text('cuboid').notNull(),
-		grain: text('grain').notNull(),
+		grain: text('grain', { enum: GRAIN_NAMES }).notNull(),
 		bucket: ts('bucket').notNull(),
 		...rollupDimensions(),
 		...rollupSums()
@@ -383,7 +418,8 @@ export const attemptRollups = pgTable(
 				t.creator
 			]
 		}),
-		index('attempt_rollups_project_idx').on(t.workspaceId, t.cuboid, t.grain, t.project, t.bucket)
+		index('attempt_rollups_project_idx').on(t.workspaceId, t.cuboid, t.grain, t.project, t.bucket),
+		oneOf('attempt_rollups_grain_check', t.grain, GRAIN_NAMES)
 	]
 );
 
@@ -445,7 +481,7 @@ const shotDimensions = () => ({
 	tags: text('tags').array().notNull(),
 	takesToFirstKeep: integer('takes_to_first_keep').notNull(),
 	// 'kept', 'review' (no keep, takes pending) or 'abandoned' (no keep, nothing pending)
-	state: text('state').notNull()
+	state: text('state', { enum: SHOT_STATES }).notNull()
 });
 
 /** Signed changes of shots per UTC hour of their first take, appended by a trigger on shots. */
@@ -457,7 +493,10 @@ export const shotDeltas = pgTable(
 		...shotDimensions(),
 		...shotSums()
 	},
-	(t) => [index('shot_deltas_hour_idx').on(t.workspaceId, t.hour)]
+	(t) => [
+		index('shot_deltas_hour_idx').on(t.workspaceId, t.hour),
+		oneOf('shot_deltas_state_check', t.state, SHOT_STATES)
+	]
 );
 
 export const shotRollups = pgTable(
@@ -465,7 +504,7 @@ export const shotRollups = pgTable(
 	{
 		workspaceId: text('workspace_id').notNull(),
 		cuboid: text('cuboid').notNull(),
-		grain: text('grain').notNull(),
+		grain: text('grain', { enum: GRAIN_NAMES }).notNull(),
 		bucket: ts('bucket').notNull(),
 		...shotDimensions(),
 		...shotSums()
@@ -485,7 +524,9 @@ export const shotRollups = pgTable(
 				t.state
 			]
 		}),
-		index('shot_rollups_project_idx').on(t.workspaceId, t.cuboid, t.grain, t.project, t.bucket)
+		index('shot_rollups_project_idx').on(t.workspaceId, t.cuboid, t.grain, t.project, t.bucket),
+		oneOf('shot_rollups_grain_check', t.grain, GRAIN_NAMES),
+		oneOf('shot_rollups_state_check', t.state, SHOT_STATES)
 	]
 );
 

@@ -4,8 +4,9 @@
 // and not on another, as it does for real teams.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/connection';
-import { attempts, models, prices } from '../db/schema';
+import { models, prices } from '../db/schema';
 import { ingest } from '../ingest';
+import { hasAttempts } from '../queries/has-attempts';
 import { mulberry32 } from '$lib/metrics/random';
 
 interface DemoProject {
@@ -93,15 +94,6 @@ async function demoFamilies(db: Db, workspaceId: string): Promise<TierChoice[]> 
 }
 
 const preference = (resolution: string) => ['1280x720', '1920x1080', '720x1280'].indexOf(resolution) >>> 0;
-
-export async function hasAttempts(db: Db, workspaceId: string): Promise<boolean> {
-	const rows = await db
-		.select({ id: attempts.id })
-		.from(attempts)
-		.where(eq(attempts.workspaceId, workspaceId))
-		.limit(1);
-	return rows.length > 0;
-}
 
 /** Seed six weeks ending now. Refuses a workspace that already has attempts (demo ids would clash). */
 export async function seedDemo(db: Db, workspaceId: string, now = new Date()): Promise<{ attempts: number }> {

@@ -1,63 +1,13 @@
 // Every attempt in a range as CSV, streamed page by page (keyset on createdAt, id) so a year of attempts
-// never sits in memory. Columns are the API's field names, plus where the cost came from.
+// never sits in memory. Columns are the attempt's public fields (attempts/public.ts), as the API names them.
 import { and, asc, gt, eq, or, type SQL } from 'drizzle-orm';
 import type { Filters } from '$lib/schemas/filters';
-import { csvRow, microsToDecimal } from '$lib/csv';
 import type { Db } from '../db/connection';
 import { attempts, type Attempt } from '../db/schema';
 import { whereAttempts } from '../queries/filters';
+import { publicAttemptCsvHead, publicAttemptCsvRow } from '../attempts/public';
 
 const PAGE = 1000;
-
-export const ATTEMPT_COLUMNS = [
-	'id',
-	'project',
-	'model',
-	'createdAt',
-	'durationSeconds',
-	'resolution',
-	'costUsd',
-	'costSource',
-	'status',
-	'verdict',
-	'rejectReason',
-	'verdictAt',
-	'shotId',
-	'tags',
-	'tagsSource',
-	'prompt',
-	'generationSeconds',
-	'creator',
-	'videoUrl',
-	'metadata',
-	'receivedAt'
-] as const;
-
-function cells(a: Attempt): unknown[] {
-	return [
-		a.id,
-		a.project,
-		a.model,
-		a.createdAt.toISOString(),
-		a.durationSeconds,
-		a.resolution,
-		microsToDecimal(a.costMicros),
-		a.costSource,
-		a.status,
-		a.verdict,
-		a.rejectReason,
-		a.verdictAt?.toISOString(),
-		a.shotId,
-		a.tags.join(';'),
-		a.tagsSource,
-		a.prompt,
-		a.generationSeconds,
-		a.creator,
-		a.videoUrl,
-		a.metadata === null ? null : JSON.stringify(a.metadata),
-		a.receivedAt.toISOString()
-	];
-}
 
 /**
  * The first page is read before the first byte, so a query that fails answers with an error status. A
@@ -89,12 +39,12 @@ export async function attemptsCsv(
 	};
 	let after: Attempt | undefined;
 	let page: Attempt[] | undefined = await readPage(after);
-	let head = csvRow([...ATTEMPT_COLUMNS]);
+	let head = publicAttemptCsvHead();
 	return new ReadableStream<Uint8Array>({
 		async pull(controller) {
 			try {
 				page ??= await readPage(after);
-				controller.enqueue(encoder.encode(head + page.map((a) => csvRow(cells(a))).join('')));
+				controller.enqueue(encoder.encode(head + page.map(publicAttemptCsvRow).join('')));
 				head = '';
 				if (page.length < PAGE) controller.close();
 				else after = page[page.length - 1];

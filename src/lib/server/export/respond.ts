@@ -1,12 +1,14 @@
 // CSV downloads: the same files from the API (with a key) and from the dashboard's buttons.
 import type { Filters } from '$lib/schemas/filters';
+import { dayOf } from '$lib/metrics/time-zones';
 import type { Db } from '../db/connection';
 import { workspaceTimeZone } from '../workspaces';
 import { attemptsCsv } from './attempts-csv';
 import { weeklyCsv } from './weekly-csv';
 
-function headers(name: string, filters: Filters): HeadersInit {
-	const range = [filters.from, filters.to].map((d) => d?.toISOString().slice(0, 10) ?? 'all').join('_');
+// The file is named after its days in the workspace's zone, as they were asked for.
+function headers(name: string, filters: Filters, timeZone: string): HeadersInit {
+	const range = [filters.from, filters.to].map((d) => (d ? dayOf(d, timeZone) : 'all')).join('_');
 	const project = filters.project ? `-${filters.project}` : '';
 	return {
 		'content-type': 'text/csv; charset=utf-8',
@@ -15,10 +17,14 @@ function headers(name: string, filters: Filters): HeadersInit {
 }
 
 export async function attemptsCsvResponse(db: Db, workspaceId: string, filters: Filters): Promise<Response> {
-	return new Response(await attemptsCsv(db, workspaceId, filters), { headers: headers('attempts', filters) });
+	const timeZone = await workspaceTimeZone(db, workspaceId);
+	return new Response(await attemptsCsv(db, workspaceId, filters), {
+		headers: headers('attempts', filters, timeZone)
+	});
 }
 
 export async function weeklyCsvResponse(db: Db, workspaceId: string, filters: Filters): Promise<Response> {
-	const csv = await weeklyCsv(db, workspaceId, filters, await workspaceTimeZone(db, workspaceId));
-	return new Response(csv, { headers: headers('weekly', filters) });
+	const timeZone = await workspaceTimeZone(db, workspaceId);
+	const csv = await weeklyCsv(db, workspaceId, filters, timeZone);
+	return new Response(csv, { headers: headers('weekly', filters, timeZone) });
 }

@@ -164,30 +164,3 @@ export async function setVerdict(
 		return updated;
 	});
 }
-
-/** An attempt as the API shows it: the ingestion fields, plus how it was priced. */
-export function toApiAttempt(a: Attempt) {
-	return {
-		id: a.id,
-		project: a.project,
-		model: a.model,
-		durationSeconds: a.durationSeconds,
-		resolution: a.resolution,
-		costUsd: a.costMicros / 1_000_000,
-		costSource: a.costSource,
-		verdict: a.verdict,
-		rejectReason: a.rejectReason,
-		verdictAt: a.verdictAt?.toISOString() ?? null,
-		verdictBy: a.verdictBy,
-		status: a.status,
-		createdAt: a.createdAt.toISOString(),
-		shotId: a.shotId,
-		tags: a.tags,
-		tagsSource: a.tagsSource,
-		prompt: a.prompt,
-		generationSeconds: a.generationSeconds,
-		creator: a.creator,
-		videoUrl: a.videoUrl,
-		metadata: a.metadata
-	};
-}

@@ -19,7 +19,7 @@ export function whereAttempts(workspaceId: string, f: Filters): SQL {
 	return and(...conditions)!;
 }
 
-// The verdict states of docs/figures.md ("The per-group sums"), as SQL predicates over one attempt.
+// The verdict states of docs/figures.md#words, as SQL predicates over one attempt.
 export const isKept = sql`(${attempts.status} = 'succeeded' and ${attempts.verdict} = 'keep')`;
 export const isPending = sql`(${attempts.status} = 'succeeded' and ${attempts.verdict} = 'pending')`;
 export const isDecided = sql`(${attempts.status} = 'failed' or ${attempts.verdict} in ('keep', 'reject'))`;

@@ -13,7 +13,7 @@ import { listProjects } from '$lib/server/queries/projects';
 import { recommendations } from '$lib/server/queries/recommendations';
 import { summaryByModel } from '$lib/server/queries/summary-by-model';
 import { workspaceTimeZone } from '$lib/server/workspaces';
-import { hasAttempts } from '$lib/server/demo/seed';
+import { hasAttempts } from '$lib/server/queries/has-attempts';
 
 const DEFAULT_WHAT_IF: WhatIfDimension = 'project';
 

@@ -7,7 +7,7 @@ import { listProjects } from '$lib/server/queries/projects';
 import { shotGroups } from '$lib/server/queries/shots';
 import { summaryByModel } from '$lib/server/queries/summary-by-model';
 import { workspaceTimeZone } from '$lib/server/workspaces';
-import { hasAttempts } from '$lib/server/demo/seed';
+import { hasAttempts } from '$lib/server/queries/has-attempts';
 
 /** Shots (attempts sharing a shotId) per model, and the time to a usable clip; range and project in the URL. */
 export const load: PageServerLoad = async ({ url, locals }) => {

@@ -3,10 +3,14 @@ import { db } from '$lib/server/app';
 import { attemptsCsvResponse } from '$lib/server/export/respond';
 import { parseQuery } from '$lib/server/filters-from-url';
 import { authorize, respond, scopeToKey } from '$lib/server/http';
+import { workspaceTimeZone } from '$lib/server/workspaces';
 
 /** Every attempt in [from, to) as CSV, streamed. */
 export const GET: RequestHandler = (event) =>
 	respond(async () => {
 		const owner = await authorize(event, 'read');
-		return attemptsCsvResponse(db(), owner.workspaceId, scopeToKey(owner, parseQuery(event.url)));
+		const database = db();
+		const timeZone = await workspaceTimeZone(database, owner.workspaceId);
+		const filters = scopeToKey(owner, parseQuery(event.url, timeZone));
+		return attemptsCsvResponse(database, owner.workspaceId, filters);
 	});

@@ -3,6 +3,7 @@ import { dimensionSchema, whatIfDimensionSchema } from '$lib/schemas/segments';
 import { db } from '$lib/server/app';
 import { parseQuery } from '$lib/server/filters-from-url';
 import { authorize, respond, scopeToKey } from '$lib/server/http';
+import { workspaceTimeZone } from '$lib/server/workspaces';
 import { recommendations } from '$lib/server/queries/recommendations';
 
 /**
@@ -13,11 +14,13 @@ export const GET: RequestHandler = (event) =>
 	respond(async () => {
 		const owner = await authorize(event, 'read');
 		const { workspaceId } = owner;
-		const { whatIf, segmentsBy, ...filters } = parseQuery(event.url, {
+		const database = db();
+		const timeZone = await workspaceTimeZone(database, workspaceId);
+		const { whatIf, segmentsBy, ...filters } = parseQuery(event.url, timeZone, {
 			whatIf: whatIfDimensionSchema.default('project'),
 			segmentsBy: dimensionSchema.optional()
 		});
-		const pairs = await recommendations(db(), workspaceId, scopeToKey(owner, filters), {
+		const pairs = await recommendations(database, workspaceId, scopeToKey(owner, filters), {
 			whatIf,
 			segmentsBy
 		});

@@ -4,7 +4,8 @@ import { db } from '$lib/server/app';
 import { ApiError, zodIssues } from '$lib/server/errors';
 import { parseAttemptId } from '$lib/server/filters-from-url';
 import { authorize, limitIngest, readJson, respond } from '$lib/server/http';
-import { findAttempt, setVerdict, toApiAttempt } from '$lib/server/ingest';
+import { findAttempt, setVerdict } from '$lib/server/ingest';
+import { publicAttempt } from '$lib/server/attempts/public';
 
 export const GET: RequestHandler = (event) =>
 	respond(async () => {
@@ -12,7 +13,7 @@ export const GET: RequestHandler = (event) =>
 		const id = parseAttemptId(event.params.id);
 		const attempt = await findAttempt(db(), owner.workspaceId, id, owner.projects);
 		if (!attempt) throw new ApiError(404, `no attempt with id "${id}"`);
-		return toApiAttempt(attempt);
+		return publicAttempt(attempt);
 	});
 
 /** A late verdict: {"verdict": "keep" | "reject" | "pending", "rejectReason"?: "..."}. */
@@ -33,5 +34,5 @@ export const PATCH: RequestHandler = (event) =>
 			by,
 			owner.projects
 		);
-		return toApiAttempt(updated);
+		return publicAttempt(updated);
 	});
