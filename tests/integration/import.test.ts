@@ -43,10 +43,10 @@ async function exportCsv(ws: string): Promise<string> {
 	return new Response(await attemptsCsv(database.db, ws, {})).text();
 }
 
-/** The export's rows without receivedAt and verdictAt (when this copy arrived and was judged). */
+/** The export's rows without receivedAt, verdictAt and verdictBy (when this copy arrived, and its verdicts). */
 function withoutArrival(text: string): Record<string, string>[] {
 	return (parse(text, { columns: true }) as Record<string, string>[]).map(
-		({ receivedAt: _r, verdictAt: _v, ...rest }) => rest
+		({ receivedAt: _r, verdictAt: _v, verdictBy: _b, ...rest }) => rest
 	);
 }
 
@@ -254,7 +254,7 @@ describe('an export imports back exactly', () => {
 			weekly: await weeklyReview(database.db, ws, '2026-W46', undefined, now)
 		});
 		expect(await figures(b)).toEqual(await figures(a));
-		// Row for row the same attempts; only when keeprate received them and when the verdicts were given differ.
+		// Row for row the same attempts; only when keeprate received them, and when and by whom the verdicts were given, differ.
 		expect(withoutArrival(await exportCsv(b))).toEqual(withoutArrival(csv));
 	});
 

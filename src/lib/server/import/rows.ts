@@ -1,16 +1,18 @@
 // A CSV row of an import as the attempt the JSON API would take. The columns are those of the attempts
-// export (`ATTEMPT_COLUMNS`); the export-only ones say how a value came about, so that an exported attempt
+// export (an attempt's public fields, attempts/public.ts); the export-only ones say how a value came about, so that an exported attempt
 // is sent again as it was first sent: a cost the price book set is priced again (no costUsd), inferred tags
 // are inferred again (no tags), client tags with an empty cell are an empty list. Pure.
 import type { Issue } from '../errors';
-import { ATTEMPT_COLUMNS } from '../export/attempts-csv';
+import { PUBLIC_ATTEMPT_FIELDS } from '../attempts/public';
 
 /** Columns that describe a stored attempt rather than what a client sends: read for the rules above only. */
 export const EXPORT_ONLY_COLUMNS = ['costSource', 'tagsSource', 'verdictAt', 'verdictBy', 'receivedAt'];
 /** Every column an import file may name. */
 export const IMPORT_COLUMNS: readonly string[] = [
-	...new Set<string>([...ATTEMPT_COLUMNS, ...EXPORT_ONLY_COLUMNS])
+	...new Set<string>([...PUBLIC_ATTEMPT_FIELDS, ...EXPORT_ONLY_COLUMNS])
 ];
+/** The columns that are the API's fields: what a client sends. */
+export const SENT_COLUMNS: readonly string[] = IMPORT_COLUMNS.filter((c) => !EXPORT_ONLY_COLUMNS.includes(c));
 export const REQUIRED_COLUMNS = ['id', 'project', 'model', 'durationSeconds'];
 
 const NUMBER_COLUMNS = new Set(['durationSeconds', 'costUsd', 'generationSeconds']);
@@ -25,7 +27,7 @@ export function headerProblems(header: string[]): Issue[] {
 		if (!IMPORT_COLUMNS.includes(name))
 			issues.push({
 				path: `header[${column}]`,
-				message: `unknown column "${name}": the columns are those of attempts.csv (${ATTEMPT_COLUMNS.join(', ')})`
+				message: `unknown column "${name}": the columns are those of attempts.csv (${IMPORT_COLUMNS.join(', ')})`
 			});
 		else if (seen.has(name))
 			issues.push({ path: `header[${column}]`, message: `column "${name}" appears twice` });

@@ -1,13 +1,12 @@
 import type { PageServerLoad } from './$types';
 import { hasRole } from '$lib/server/context';
-import { ATTEMPT_COLUMNS } from '$lib/server/export/attempts-csv';
-import { EXPORT_ONLY_COLUMNS, REQUIRED_COLUMNS } from '$lib/server/import/rows';
+import { EXPORT_ONLY_COLUMNS, REQUIRED_COLUMNS, SENT_COLUMNS } from '$lib/server/import/rows';
 
 export const load: PageServerLoad = ({ locals }) => ({
 	canImport: hasRole(locals.workspace?.role ?? 'viewer', 'admin'),
 	workspaceName: locals.workspace?.name ?? '',
 	known: {
-		fields: ATTEMPT_COLUMNS.filter((c) => !EXPORT_ONLY_COLUMNS.includes(c)),
+		fields: [...SENT_COLUMNS],
 		exportOnly: EXPORT_ONLY_COLUMNS,
 		required: REQUIRED_COLUMNS
 	}
