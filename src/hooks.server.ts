@@ -53,7 +53,7 @@ const MAX_PAGE_BODY_BYTES = 1024 * 1024;
  */
 function unboundedBody(request: Request, path: string): Response | undefined {
 	if (request.method === 'GET' || request.method === 'HEAD') return undefined;
-	if (path.startsWith('/api/') || path === '/import/upload') return undefined;
+	if (path.startsWith('/api/') || path === '/settings/import/upload') return undefined;
 	const declared = request.headers.get('content-length');
 	const text = (status: number, message: string) =>
 		new Response(message, {

@@ -146,6 +146,7 @@ describe('signed in, with two workspaces', () => {
 		['/settings/keys', 'settings-keys'],
 		['/settings/members', 'settings-members'],
 		['/settings/audit', 'settings-audit'],
+		['/settings/import', 'settings-import'],
 		['/account', 'account'],
 		['/workspaces/new', 'new-workspace']
 	] as const;
