@@ -8,7 +8,7 @@ import type { Db } from '../db/connection';
 import { attempts, type Attempt } from '../db/schema';
 import { ApiError, type Issue } from '../errors';
 import { currentPriceBook } from '../catalog/price-book';
-import { ingest, setVerdict } from '../ingest';
+import { setVerdict, storePrepared } from '../ingest';
 import { prepareRange, type PreparedAttempt } from '../ingest/prepare';
 import { MAX_LISTED_REFUSALS, type ImportReport, type Refusal } from '$lib/import-report';
 
@@ -66,13 +66,20 @@ export async function importAttempts(
 	const wouldStore = new Map<string, PreparedAttempt>();
 
 	let batch: Pending[] = [];
+	// One batch is stored while the lines of the next are read and checked; batches are stored in file
+	// order, each once the one before it is done (a later line may resend an earlier one's id).
+	let storing: Promise<void> = Promise.resolve();
 	const flush = async () => {
 		if (batch.length === 0) return;
 		const current = batch;
 		batch = [];
-		if (dryRun) await run(() => classifyDry(current));
-		else await run(() => store(current));
-		options.onProgress?.({ ...report, refused: [...report.refused] });
+		await storing;
+		const next = (dryRun ? run(() => classifyDry(current)) : run(() => store(current))).then(() =>
+			options.onProgress?.({ ...report, refused: [...report.refused] })
+		);
+		// Awaited at the next flush or at the end; until then a failure must not count as unhandled.
+		next.catch(() => {});
+		storing = next;
 	};
 
 	/** Stores a batch; lines that conflict with stored attempts are judged one by one (resolveConflicts). */
@@ -80,10 +87,11 @@ export async function importAttempts(
 		let rest = pending;
 		while (rest.length > 0) {
 			try {
-				const result = await ingest(db, workspaceId, { attempts: rest.map((p) => p.value) }, now, {
-					by: by ?? undefined,
-					projects
-				});
+				const result = await storePrepared(
+					db,
+					workspaceId,
+					rest.map((p) => p.prepared)
+				);
 				report.accepted += result.accepted;
 				report.duplicates += result.duplicates;
 				report.updated += result.updated;
@@ -185,6 +193,8 @@ export async function importAttempts(
 			continue;
 		}
 		const prepared = found.rows[0];
+		// As ingest records them: who gave the verdicts this line carries.
+		if (prepared.row.verdictAt) prepared.row.verdictBy = by;
 		if (projects.length > 0 && !projects.includes(prepared.row.project)) {
 			refuse(item.line, 'project', `this API key may only write to ${projects.join(', ')}`);
 			continue;
@@ -193,6 +203,7 @@ export async function importAttempts(
 		if (batch.length >= MAX_BATCH) await flush();
 	}
 	await flush();
+	await storing;
 	return report;
 }
 

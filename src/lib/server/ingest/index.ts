@@ -4,7 +4,7 @@ import type { Db } from '../db/connection';
 import { attempts, type Attempt } from '../db/schema';
 import { ApiError, type Issue } from '../errors';
 import { currentPriceBook } from '../catalog/price-book';
-import { prepareRange, refusalOf, splitBody, type Preparation } from './prepare';
+import { prepareRange, refusalOf, splitBody, type Preparation, type PreparedAttempt } from './prepare';
 import {
 	metOtherAttempts,
 	openAttemptsCopy,
@@ -97,6 +97,32 @@ export async function ingest(
 		throw error;
 	}
 	return { accepted: found.rows.length, duplicates: 0, updated: 0 };
+}
+
+/**
+ * Attempts validated and priced already (an import's lines), stored as ingest stores a body: atomically,
+ * by COPY while every id is new, else classified (duplicates, verdict updates; 409 naming conflicts).
+ */
+export async function storePrepared(
+	db: Db,
+	workspaceId: string,
+	rows: PreparedAttempt[]
+): Promise<IngestResult> {
+	if (new Set(rows.map((p) => p.row.id)).size !== rows.length) return storeAttempts(db, workspaceId, rows);
+	const copy = await openAttemptsCopy(db);
+	try {
+		await copy.write(rows);
+	} catch (error) {
+		await copy.abort();
+		throw error;
+	}
+	try {
+		await copy.end();
+	} catch (error) {
+		if (metOtherAttempts(error)) return storeAttempts(db, workspaceId, rows);
+		throw error;
+	}
+	return { accepted: rows.length, duplicates: 0, updated: 0 };
 }
 
 /** No id sent twice in the body (as the contract reads ids: trimmed), so no row depends on another. */
