@@ -74,16 +74,17 @@ export function failed<S extends Schema>(form: string, parsed: Extract<Parsed<S>
 
 /**
  * A refused form in the one shape: `errors` for what is wrong with a field (a string is its one message),
- * `message` for what is wrong with the form as a whole; 400 unless `status` says otherwise.
+ * `message` for what is wrong with the form as a whole; 400 unless `status` says otherwise. `with` adds what
+ * the page needs besides, e.g. a fresh preview when the one applied was stale.
  */
-export function refuse(
+export function refuse<T extends object = object>(
 	form: string,
 	values: FormValues,
 	errors: Record<string, string | string[]>,
-	options: { status?: number; message?: string | null } = {}
+	options: { status?: number; message?: string | null; with?: T } = {}
 ) {
 	const fields: FieldErrors = {};
 	for (const [name, e] of Object.entries(errors)) fields[name] = typeof e === 'string' ? [e] : e;
 	const failure: FormFailure = { form, values, errors: fields, message: options.message ?? null };
-	return fail(options.status ?? 400, failure);
+	return fail(options.status ?? 400, { ...(options.with as T), ...failure });
 }

@@ -5,7 +5,6 @@ import type { PageData } from '../../../../routes/(app)/settings/prices/$types';
 
 export type Model = PageData['models'][number];
 export type Family = { family: string; rows: Model[]; top: number };
-export type Errors = Record<string, string | undefined>;
 /** use:enhance factory that marks which form is busy. */
 export type Track = (name: string, reset?: boolean) => SubmitFunction;
 
