@@ -172,7 +172,7 @@ describe('failureOf on the page', () => {
 	test('another form of the page, a success or no answer at all: nothing, and fields show their defaults', () => {
 		for (const other of [
 			failureOf(answer, 'settings'),
-			failureOf({ form: 'budget', added: {} }),
+			failureOf({ form: 'budget', added: {} }, 'budget'),
 			failureOf(null, 'budget')
 		]) {
 			expect(other).toEqual({ values: {}, errors: {}, message: null });
