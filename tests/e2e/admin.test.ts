@@ -117,6 +117,43 @@ describe('API keys', () => {
 	});
 });
 
+describe('settings forms', () => {
+	const amount = () => page.getByLabel('Amount (USD)');
+
+	test('a refused budget says why next to the amount, keeps what was typed, and focuses it', async () => {
+		await page.goto(`${server.url}/settings`);
+		await page.waitForLoadState('networkidle');
+		await amount().fill('lots');
+		await page.getByRole('button', { name: 'Add budget' }).click();
+		const error = page.locator('#budget-amountUsd-error');
+		await error.waitFor();
+		expect(await error.innerText()).toBe('Enter an amount in USD above 0, e.g. 500');
+		expect(await amount().getAttribute('aria-invalid')).toBe('true');
+		expect(await amount().getAttribute('aria-describedby')).toBe('budget-amountUsd-error');
+		expect(await amount().inputValue()).toBe('lots');
+		expect(await amount().evaluate((el) => el === document.activeElement)).toBe(true);
+		// The other fields are not in error.
+		expect(await page.locator('[aria-invalid="true"]').count()).toBe(1);
+	});
+
+	test('a budget is added, and deleting it asks first', async () => {
+		await amount().fill('$1,500');
+		await page.getByRole('button', { name: 'Add budget' }).click();
+		await page.getByText('Budget added: weekly $1,500.00 for the whole workspace').waitFor();
+		expect(await page.locator('#budget-amountUsd-error').count()).toBe(0);
+		const rows = page.locator('[data-budget-id]');
+		expect(await rows.count()).toBe(1);
+
+		await page
+			.getByRole('button', { name: /^Delete the weekly \$1,500\.00 for the whole workspace/ })
+			.click();
+		expect(await rows.count()).toBe(1);
+		await page.getByRole('button', { name: 'Delete budget' }).click();
+		await page.getByText('Budget deleted.').waitFor();
+		expect(await rows.count()).toBe(0);
+	});
+});
+
 describe('review queue', () => {
 	const ids = ['e2e-take-1', 'e2e-take-2', 'e2e-take-3'];
 	const take = (id: string) => page.locator(`[data-take="${id}"]`);

@@ -1,6 +1,6 @@
-import { fail } from '@sveltejs/kit';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
+import { failed, parseForm, refuse } from '$lib/forms/parse';
 import { budgetInputSchema } from '$lib/schemas/budget';
 import { settingsSchema } from '$lib/schemas/settings';
 import { microsToUsd } from '$lib/metrics/money';
@@ -15,14 +15,19 @@ import { refusalOf } from '$lib/server/outbound';
 import { listProjects } from '$lib/server/queries/projects';
 import { updateWorkspaceSettings, workspaceSettings, workspaceTimeZone } from '$lib/server/workspaces';
 
-/** The first message per field, keyed by the field's name, to show next to it. */
-function fieldErrors(error: z.ZodError): Record<string, string> {
-	const errors: Record<string, string> = {};
-	for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
-	return errors;
-}
+// The API's budget, as a form types it: an amount such as "$1,500", and words that say what to type.
+const AMOUNT = 'Enter an amount in USD above 0, e.g. 500';
+const budgetForm = budgetInputSchema.extend({
+	period: z.enum(['week', 'month'], 'Choose weekly or monthly'),
+	amountUsd: z
+		.string()
+		.transform((v) => (v === '' ? Number.NaN : Number(v.replace(/[$,\s]/g, ''))))
+		.pipe(z.number(AMOUNT).positive(AMOUNT).max(1_000_000_000, AMOUNT))
+});
+const idForm = z.strictObject({ id: z.string().max(64) });
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+// The shared schemas speak in fragments ("must be ..."): the form names the field first.
+const LABELS = { timeZone: 'Time zone', digestWebhookUrl: 'Webhook URL', startsOn: 'Starts on' };
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const workspaceId = workspaceOf(locals);
@@ -57,15 +62,13 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	settings: async ({ request, locals }) => {
 		requireRole(locals, 'admin');
-		const form = await request.formData();
-		const values = { timeZone: text(form, 'timeZone'), digestWebhookUrl: text(form, 'digestWebhookUrl') };
-		const parsed = settingsSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { settings: { values, errors: fieldErrors(parsed.error) } });
+		const parsed = parseForm(await request.formData(), settingsSchema, { labels: LABELS });
+		if (!parsed.ok) return failed('settings', parsed);
 		// An address written in the URL is judged now; a host name when the digest is sent (DNS changes).
 		const refusal = parsed.data.digestWebhookUrl ? refusalOf(parsed.data.digestWebhookUrl) : null;
 		if (refusal) {
-			const errors = { digestWebhookUrl: `is refused: ${refusal.message}` };
-			return fail(400, { settings: { values, errors } });
+			const errors = { digestWebhookUrl: `Webhook URL is refused: ${refusal.message}` };
+			return refuse('settings', parsed.values, errors);
 		}
 		await updateWorkspaceSettings(db(), workspaceOf(locals), parsed.data);
 		// The webhook URL carries a secret: the log says that it changed, not what it is.
@@ -73,41 +76,33 @@ export const actions: Actions = {
 			timeZone: parsed.data.timeZone,
 			digestWebhook: parsed.data.digestWebhookUrl ? 'set' : 'none'
 		});
-		return { settings: { saved: true } };
+		return { form: 'settings', saved: true };
 	},
 
 	addBudget: async ({ request, locals }) => {
 		requireRole(locals, 'admin');
 		const workspaceId = workspaceOf(locals);
-		const form = await request.formData();
-		const values = {
-			project: text(form, 'project'),
-			period: text(form, 'period'),
-			amountUsd: text(form, 'amountUsd'),
-			startsOn: text(form, 'startsOn')
-		};
-		const amount = values.amountUsd === '' ? Number.NaN : Number(values.amountUsd.replace(/[$,\s]/g, ''));
-		const parsed = budgetInputSchema.safeParse({ ...values, amountUsd: amount });
-		const errors = parsed.success ? {} : fieldErrors(parsed.error);
-		// zod's own words are for developers; the form says what to type.
-		if (errors.amountUsd) errors.amountUsd = 'Enter an amount in USD above 0, e.g. 500';
-		if (errors.period) errors.period = 'Choose weekly or monthly';
-		const projects = await listProjects(db(), workspaceId);
-		if (values.project && !projects.some((p) => p.slug === values.project))
-			errors.project = 'Choose a project of this workspace, or the whole workspace';
-		if (!parsed.success || Object.keys(errors).length > 0) return fail(400, { budget: { values, errors } });
+		const parsed = parseForm(await request.formData(), budgetForm, { labels: LABELS });
+		const errors = parsed.ok ? {} : { ...parsed.errors };
+		const project = String(parsed.values.project);
+		if (project && !(await listProjects(db(), workspaceId)).some((p) => p.slug === project))
+			errors.project = ['Choose a project of this workspace, or the whole workspace'];
+		if (!parsed.ok || Object.keys(errors).length > 0) return refuse('budget', parsed.values, errors);
 		const budget = await addBudget(db(), workspaceId, parsed.data);
 		await audit(db(), workspaceId, locals.user!.email, 'budget.added', { id: budget.id, ...parsed.data });
-		return { budget: { added: parsed.data } };
+		return { form: 'budget', added: parsed.data };
 	},
 
 	deleteBudget: async ({ request, locals }) => {
 		requireRole(locals, 'admin');
-		const id = text(await request.formData(), 'id');
-		const deleted = id.length <= 64 && (await deleteBudget(db(), workspaceOf(locals), id));
-		if (!deleted) return fail(404, { deleted: { error: 'That budget no longer exists.' } });
+		const parsed = parseForm(await request.formData(), idForm);
+		const id = parsed.ok ? parsed.data.id : '';
+		if (!parsed.ok || !(await deleteBudget(db(), workspaceOf(locals), id))) {
+			const message = 'That budget no longer exists.';
+			return refuse('deleteBudget', parsed.values, {}, { status: 404, message });
+		}
 		await audit(db(), workspaceOf(locals), locals.user!.email, 'budget.deleted', { id });
-		return { deleted: { ok: true } };
+		return { form: 'deleteBudget', deleted: true };
 	},
 
 	sendDigest: async ({ locals }) => {
@@ -120,6 +115,6 @@ export const actions: Actions = {
 			baseUrl: config().publicUrl,
 			retryDelays: [1000]
 		});
-		return { digest: { week, ...result } };
+		return { form: 'digest', digest: { week, ...result } };
 	}
 };

@@ -1,13 +1,21 @@
 import type { SubmitFunction } from '@sveltejs/kit';
+import type { FieldErrors } from '$lib/forms/parse';
 import { formatUsd, usdToMicros } from '$lib/metrics/money';
 import { formatDay } from '$lib/components/format';
 import type { PageData } from '../../../../routes/(app)/settings/prices/$types';
 
 export type Model = PageData['models'][number];
 export type Family = { family: string; rows: Model[]; top: number };
-export type Errors = Record<string, string | undefined>;
 /** use:enhance factory that marks which form is busy. */
 export type Track = (name: string, reset?: boolean) => SubmitFunction;
+/** What each form beside the catalog is given: its errors, which form is busy, what it last did. */
+export interface SideForm {
+	families: Family[];
+	errors: FieldErrors;
+	busy: string | null;
+	notice: string | null;
+	track: Track;
+}
 
 // Book prices go to the micro-dollar: show every digit that is there, at least cents.
 export function perSecond(micros: number): string {

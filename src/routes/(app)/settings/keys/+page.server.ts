@@ -1,6 +1,6 @@
-import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
+import { failed, parseForm, refuse } from '$lib/forms/parse';
 import { slug } from '$lib/schemas/attempt';
 import { createKey, listKeys, revokeKey, type Scope } from '$lib/server/api-keys';
 import { db } from '$lib/server/app';
@@ -23,13 +23,6 @@ const createSchema = z.strictObject({
 
 const revokeSchema = z.strictObject({ id: z.string().min(1).max(100) });
 
-/** The first message per field, for the form. */
-function fieldErrors(error: z.ZodError): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const issue of error.issues) out[String(issue.path[0] ?? 'form')] ??= issue.message;
-	return out;
-}
-
 export const load: PageServerLoad = async ({ locals }) => {
 	requireRole(locals, 'admin');
 	const workspaceId = workspaceOf(locals);
@@ -46,20 +39,14 @@ export const actions: Actions = {
 	create: async ({ locals, request }) => {
 		requireRole(locals, 'admin');
 		const workspaceId = workspaceOf(locals);
-		const form = await request.formData();
-		const values = {
-			name: String(form.get('name') ?? ''),
-			scope: String(form.get('scope') ?? ''),
-			projects: form.getAll('projects').map(String)
-		};
-		const parsed = createSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { form: 'create', values, errors: fieldErrors(parsed.error) });
+		const parsed = parseForm(await request.formData(), createSchema);
+		if (!parsed.ok) return failed('create', parsed);
 		const database = db();
 		const known = new Set((await listProjects(database, workspaceId)).map((p) => p.slug));
 		const unknown = parsed.data.projects.filter((p) => !known.has(p));
 		if (unknown.length > 0) {
 			const errors = { projects: `No such project in this workspace: ${unknown.join(', ')}.` };
-			return fail(400, { form: 'create', values, errors });
+			return refuse('create', parsed.values, errors);
 		}
 		const input = {
 			name: parsed.data.name,
@@ -82,12 +69,14 @@ export const actions: Actions = {
 	revoke: async ({ locals, request }) => {
 		requireRole(locals, 'admin');
 		const workspaceId = workspaceOf(locals);
-		const parsed = revokeSchema.safeParse({ id: (await request.formData()).get('id') });
-		if (!parsed.success) return fail(400, { form: 'revoke', message: 'Which key? Reload and try again.' });
+		const parsed = parseForm(await request.formData(), revokeSchema);
+		if (!parsed.ok)
+			return refuse('revoke', parsed.values, {}, { message: 'Which key? Reload and try again.' });
 		const database = db();
 		const key = (await listKeys(database, workspaceId)).find((k) => k.id === parsed.data.id);
 		if (!key || !(await revokeKey(database, workspaceId, parsed.data.id))) {
-			return fail(404, { form: 'revoke', message: 'That key does not exist or is already revoked.' });
+			const message = 'That key does not exist or is already revoked.';
+			return refuse('revoke', parsed.values, {}, { status: 404, message });
 		}
 		await audit(database, workspaceId, locals.user!.email, 'key.revoked', {
 			id: key.id,

@@ -1,7 +1,7 @@
-import { fail } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
+import { failed, parseForm, refuse } from '$lib/forms/parse';
 import { db } from '$lib/server/app';
 import { audit } from '$lib/server/audit';
 import {
@@ -67,21 +67,10 @@ export const actions: Actions = {
 	add: async ({ locals, request }) => {
 		requireRole(locals, 'admin');
 		const workspaceId = workspaceOf(locals);
-		const form = await request.formData();
-		const values = {
-			email: String(form.get('email') ?? '').trim(),
-			role: String(form.get('role') ?? ''),
-			password: String(form.get('password') ?? '')
-		};
-		const echo = { email: values.email, role: values.role };
-		const parsed = addSchema.safeParse(values);
-		const invalid = (errors: Record<string, string>, status = 400) =>
-			fail(status, { form: 'add', values: echo, errors });
-		if (!parsed.success) {
-			const errors: Record<string, string> = {};
-			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-			return invalid(errors);
-		}
+		// The initial password is never sent back to the page.
+		const parsed = parseForm(await request.formData(), addSchema, { secrets: ['password'] });
+		if (!parsed.ok) return failed('add', parsed);
+		const invalid = (errors: Record<string, string>) => refuse('add', parsed.values, errors);
 		const { email, password } = parsed.data;
 		if (parsed.data.role === 'owner' && myRole(locals) !== 'owner')
 			return invalid({ role: 'Only an owner may make someone an owner.' });
@@ -106,9 +95,8 @@ export const actions: Actions = {
 	role: async ({ locals, request }) => {
 		requireRole(locals, 'admin');
 		const workspaceId = workspaceOf(locals);
-		const form = await request.formData();
-		const parsed = roleSchema.safeParse({ userId: form.get('userId'), role: form.get('role') });
-		if (!parsed.success) return fail(400, { form: 'role', message: 'Pick one of the four roles.' });
+		const parsed = parseForm(await request.formData(), roleSchema);
+		if (!parsed.ok) return refuse('role', parsed.values, {}, { message: 'Pick one of the four roles.' });
 		const { userId, role: to } = parsed.data;
 		const outcome = await db().transaction(async (tx): Promise<Outcome> => {
 			const { owners, members } = await lockedMembers(tx as unknown as Db, workspaceId);
@@ -119,8 +107,7 @@ export const actions: Actions = {
 			if (member.role !== to) await setMembership(tx as unknown as Db, workspaceId, userId, to);
 			return { member };
 		});
-		if ('refused' in outcome)
-			return fail(outcome.refused.status, { form: 'role', userId, ...outcome.refused });
+		if ('refused' in outcome) return refuse('role', parsed.values, {}, outcome.refused);
 		const { member } = outcome;
 		if (member.role === to) return { form: 'role', userId, unchanged: member.email };
 		await audit(db(), workspaceId, locals.user!.email, 'member.role_changed', {
@@ -134,11 +121,12 @@ export const actions: Actions = {
 	remove: async ({ locals, request }) => {
 		requireRole(locals, 'admin');
 		const workspaceId = workspaceOf(locals);
-		const parsed = removeSchema.safeParse({ userId: (await request.formData()).get('userId') });
-		if (!parsed.success) return fail(400, { form: 'remove', message: 'Which member? Reload and try again.' });
+		const parsed = parseForm(await request.formData(), removeSchema);
+		const refused = (status: number, message: string) =>
+			refuse('remove', parsed.values, {}, { status, message });
+		if (!parsed.ok) return refused(400, 'Which member? Reload and try again.');
 		const { userId } = parsed.data;
-		if (userId === locals.user!.id)
-			return fail(403, { form: 'remove', userId, message: 'You cannot remove yourself: ask another admin.' });
+		if (userId === locals.user!.id) return refused(403, 'You cannot remove yourself: ask another admin.');
 		const outcome = await db().transaction(async (tx): Promise<Outcome> => {
 			const { owners, members } = await lockedMembers(tx as unknown as Db, workspaceId);
 			const member = members.find((m) => m.id === userId);
@@ -148,8 +136,7 @@ export const actions: Actions = {
 			await removeMembership(tx as unknown as Db, workspaceId, userId);
 			return { member };
 		});
-		if ('refused' in outcome)
-			return fail(outcome.refused.status, { form: 'remove', userId, ...outcome.refused });
+		if ('refused' in outcome) return refused(outcome.refused.status, outcome.refused.message);
 		await audit(db(), workspaceId, locals.user!.email, 'member.removed', {
 			email: outcome.member.email,
 			role: outcome.member.role

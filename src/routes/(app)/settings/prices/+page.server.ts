@@ -1,6 +1,6 @@
-import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { failed, parseForm, refuse } from '$lib/forms/parse';
 import { resolutionSchema } from '$lib/schemas/attempt';
 import { usdToMicros } from '$lib/metrics/money';
 import { db } from '$lib/server/app';
@@ -63,7 +63,8 @@ const schemas = {
 			),
 		displayName: text(100, 'Enter the name people know it by.'),
 		provider: text(100, 'Enter the provider, e.g. OpenAI.'),
-		failedAttemptsBilled: z.boolean()
+		// A checkbox: "on" when ticked, absent when not.
+		failedAttemptsBilled: z.string().transform((v) => v === 'on')
 	}),
 	retire: z.strictObject({ model: modelId, retiredOn: day }),
 	unretire: z.strictObject({ model: modelId }),
@@ -73,22 +74,13 @@ const schemas = {
 
 type Form = keyof typeof schemas;
 
-/** The form's fields, parsed: field errors (400) for the form named `form` when they do not fit. */
+/** The form's fields, parsed, for an admin: a 400 for the form named `form` when they do not fit. */
 async function parse<F extends Form>(event: RequestEvent, form: F) {
 	requireRole(event.locals, 'admin');
-	const data = await event.request.formData();
-	const values = Object.fromEntries([...data].map(([k, v]) => [k, String(v)]));
-	const input =
-		form === 'model' ? { ...values, failedAttemptsBilled: values.failedAttemptsBilled === 'on' } : values;
-	const parsed = schemas[form].safeParse(input);
-	if (parsed.success) return { ok: true as const, data: parsed.data as z.infer<(typeof schemas)[F]>, values };
-	const errors: Record<string, string> = {};
-	for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
-	return { ok: false as const, failure: fail(400, { form, values, errors }) };
+	const parsed = parseForm(await event.request.formData(), schemas[form]);
+	if (!parsed.ok) return { ok: false as const, failure: failed(form, parsed) };
+	return { ok: true as const, data: parsed.data as z.output<(typeof schemas)[F]>, values: parsed.values };
 }
-
-const invalid = (form: Form, values: Record<string, string>, errors: Record<string, string>) =>
-	fail(400, { form, values, errors });
 
 // Today in UTC: effective dates and retirement days are UTC days, as the price book reads them.
 const today = () => new Date().toISOString().slice(0, 10);
@@ -139,7 +131,7 @@ export const actions: Actions = {
 		const workspaceId = workspaceOf(event.locals);
 		const database = db();
 		if (!(await catalog(database, workspaceId)).some((m) => m.model === model))
-			return invalid('price', input.values, { model: 'Pick a model of the book.' });
+			return refuse('price', input.values, { model: 'Pick a model of the book.' });
 		const price = {
 			model,
 			resolution,
@@ -159,7 +151,7 @@ export const actions: Actions = {
 		const workspaceId = workspaceOf(event.locals);
 		const database = db();
 		if (!(await addModel(database, workspaceId, input.data)))
-			return invalid('model', input.values, { model: 'This model is already in the book.' });
+			return refuse('model', input.values, { model: 'This model is already in the book.' });
 		await audit(database, workspaceId, event.locals.user!.email, 'model.added', input.data);
 		return { form: 'model', done: input.data };
 	},
@@ -175,9 +167,9 @@ export const actions: Actions = {
 		const database = db();
 		const book = await catalog(database, workspaceId);
 		if (!book.some((m) => m.model === model))
-			return invalid('alias', input.values, { model: 'Pick a model of the book.' });
+			return refuse('alias', input.values, { model: 'Pick a model of the book.' });
 		if (book.some((m) => m.model === alias))
-			return invalid('alias', input.values, { alias: 'This is a model id of its own, not an alias.' });
+			return refuse('alias', input.values, { alias: 'This is a model id of its own, not an alias.' });
 		const mapped = book.find((m) => m.aliases.includes(alias))?.model;
 		const previous = mapped && mapped !== model ? mapped : null;
 		await mapAlias(database, workspaceId, alias, model);
@@ -192,7 +184,7 @@ export const actions: Actions = {
 		const workspaceId = workspaceOf(event.locals);
 		const database = db();
 		const model = (await catalog(database, workspaceId)).find((m) => m.aliases.includes(alias))?.model;
-		if (!model) return invalid('unalias', input.values, { alias: 'No such alias.' });
+		if (!model) return refuse('unalias', input.values, { alias: 'No such alias.' });
 		await removeAlias(database, workspaceId, alias);
 		await audit(database, workspaceId, event.locals.user!.email, 'alias.removed', { alias, model });
 		return { form: 'unalias', done: { alias, model } };
@@ -213,7 +205,7 @@ export const actions: Actions = {
 		const seen = `${fresh.changed}|${usdToMicros(fresh.afterUsd)}`;
 		if (seen !== `${form.get('changed')}|${form.get('afterMicros')}`) {
 			const message = 'The book or the attempts changed since the preview: check this new preview.';
-			return fail(409, { form: 'reprice', plan: fresh, applied: false, message });
+			return refuse('reprice', {}, {}, { status: 409, message, with: { plan: fresh, applied: false } });
 		}
 		const plan = await reprice(database, workspaceId, true);
 		const { checked, changed, unpriceable, beforeUsd, afterUsd } = plan;
@@ -231,7 +223,7 @@ async function retire(event: RequestEvent, form: 'retire' | 'unretire') {
 	const workspaceId = workspaceOf(event.locals);
 	const database = db();
 	if (!(await setRetired(database, workspaceId, model, retiredOn)))
-		return invalid(form, input.values, { model: 'No such model in the book.' });
+		return refuse(form, input.values, { model: 'No such model in the book.' });
 	const action = retiredOn ? 'model.retired' : 'model.unretired';
 	await audit(database, workspaceId, event.locals.user!.email, action, { model, retiredOn });
 	return { form, done: { model, retiredOn } };
