@@ -58,7 +58,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		project: project ?? '',
 		projectUnknown: asked !== '' && !project,
 		projects: projects.map((p) => ({ slug: p.slug, name: p.name })),
-		canReview: hasRole(locals.workspace?.role ?? 'owner', 'member')
+		canReview: hasRole(locals.workspace?.role ?? 'viewer', 'member')
 	};
 };
 

@@ -12,6 +12,7 @@ import { hasRole, requireRole, workspaceOf } from '$lib/server/context';
 import { audit } from '$lib/server/audit';
 import { lastClosedWeek, sendDigest } from '$lib/server/digest';
 import { refusalOf } from '$lib/server/outbound';
+import { readTagConfig } from '$lib/server/tags/worker';
 import { listProjects } from '$lib/server/queries/projects';
 import { updateWorkspaceSettings, workspaceSettings, workspaceTimeZone } from '$lib/server/workspaces';
 
@@ -29,19 +30,35 @@ const idForm = z.strictObject({ id: z.string().max(64) });
 // The shared schemas speak in fragments ("must be ..."): the form names the field first.
 const LABELS = { timeZone: 'Time zone', digestWebhookUrl: 'Webhook URL', startsOn: 'Starts on' };
 
+const hostOf = (url: string | undefined) => {
+	if (!url) return 'api.openai.com';
+	try {
+		return new URL(url).host;
+	} catch {
+		return url;
+	}
+};
+
 export const load: PageServerLoad = async ({ locals }) => {
 	const workspaceId = workspaceOf(locals);
 	const database = db();
-	const isAdmin = hasRole(locals.workspace?.role ?? 'owner', 'admin');
+	const isAdmin = hasRole(locals.workspace?.role ?? 'viewer', 'admin');
 	const [settings, budgets, projects] = await Promise.all([
 		workspaceSettings(database, workspaceId),
 		listBudgets(database, workspaceId),
 		listProjects(database, workspaceId)
 	]);
 	const timeZone = settings?.timeZone ?? 'UTC';
+	const tagging = readTagConfig();
 	return {
 		isAdmin,
 		timeZone,
+		// Whether prompts leave the server: the operator's choice (KEEPRATE_TAG_LLM), shown to everyone.
+		tagging: {
+			sendsPrompts: tagging.llm === 'openai' && Boolean(tagging.apiKey),
+			to: hostOf(tagging.baseURL),
+			model: tagging.model
+		},
 		// The webhook URL carries the receiver's secret: only admins see it; others learn whether it is set.
 		digestWebhookUrl: isAdmin ? (settings?.digestWebhookUrl ?? '') : null,
 		digestConfigured: Boolean(settings?.digestWebhookUrl),

@@ -26,7 +26,7 @@ const addSchema = z.strictObject({
 const roleSchema = z.strictObject({ userId: z.string().min(1).max(100), role });
 const removeSchema = z.strictObject({ userId: z.string().min(1).max(100) });
 
-const myRole = (locals: App.Locals): Role => locals.workspace?.role ?? 'owner';
+const myRole = (locals: App.Locals): Role => locals.workspace?.role ?? 'viewer';
 
 /**
  * The membership rows of a workspace, the owners' locked until the transaction ends: two admins demoting
