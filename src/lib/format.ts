@@ -82,6 +82,12 @@ export function formatSeconds(s: number | null): string {
 		: `${integer.format(minutes)} min ${whole % 60} s`;
 }
 
+/** A clip's length as sent: '8 s', '4.5 s' (one decimal where it has one). */
+export function formatClipSeconds(s: number | null): string {
+	if (s === null || !Number.isFinite(s)) return GAP;
+	return `${Number.isInteger(s) ? integer.format(s) : s.toFixed(1)} s`;
+}
+
 /** A relative change: '+12%', '−8%', '0%'. */
 export function formatChange(change: number | null): string {
 	if (change === null || !Number.isFinite(change)) return GAP;

@@ -10,6 +10,7 @@ import {
 	type SpeedInput
 } from '../../src/lib/charts/shots';
 import { modelColours } from '../../src/lib/charts/palette';
+import { formatClipSeconds } from '../../src/lib/format';
 import { shotStats } from '../../src/lib/metrics/shots';
 
 const shot = (model: string, attemptsToFirstKeep: number | null, hasPending = false) => ({
@@ -74,6 +75,15 @@ describe('formats', () => {
 		[1.2692, '1.3']
 	])('%s attempts read %s', (n, text) => {
 		expect(formatAttempts(n)).toBe(text);
+	});
+
+	test.each([
+		[null, '—'],
+		[8, '8 s'],
+		[4.5, '4.5 s'],
+		[1200, '1,200 s']
+	])('a clip of %s seconds reads %s', (s, text) => {
+		expect(formatClipSeconds(s)).toBe(text);
 	});
 });
 

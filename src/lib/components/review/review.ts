@@ -18,8 +18,6 @@ export const snippet = (t: Take) =>
 
 export const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' });
 
-export const seconds = (s: number) => `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
-
 export function isTyping(target: EventTarget | null): boolean {
 	if (!(target instanceof HTMLElement)) return false;
 	if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
