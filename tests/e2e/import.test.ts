@@ -1,25 +1,14 @@
 // Settings → Import in a real browser: a file chosen, its columns and first rows shown, a dry run that
 // stores nothing, then the import, and the figures on the overview.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startServer, type TestServer } from '../setup/server';
-import { openBrowser, signIn, type Browser } from '../setup/browser';
+import { beforeAll, expect, test } from 'vitest';
+import type { TestServer } from '../setup/server';
+import { signedInBrowser } from '../setup/browser';
 
+const ready = signedInBrowser();
 let server: TestServer;
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-	server = await startServer();
-	browser = await openBrowser();
-	page = browser.page;
-	await signIn(page, server);
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+beforeAll(() => ({ server, page } = ready));
 
 const rows = Array.from({ length: 30 }, (_, i) => {
 	const verdict = i % 3 === 0 ? 'keep' : 'reject';

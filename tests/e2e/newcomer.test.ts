@@ -2,25 +2,14 @@
 // key printed in the server log, which belongs to the Default workspace, so the ready-to-paste command
 // wrote into the wrong workspace. Now it creates a key for the workspace shown and fills it in.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startServer, type TestServer } from '../setup/server';
-import { openBrowser, signIn, type Browser } from '../setup/browser';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { TestServer } from '../setup/server';
+import { signedInBrowser } from '../setup/browser';
 
+const ready = signedInBrowser();
 let server: TestServer;
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-	server = await startServer();
-	browser = await openBrowser();
-	page = browser.page;
-	await signIn(page, server);
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+beforeAll(() => ({ server, page } = ready));
 
 /** The curl command as shown, split into its URL, bearer key and JSON body. */
 function parseCurl(command: string) {
@@ -73,7 +62,7 @@ describe('a new workspace', () => {
 		const summary = await server.api('/api/v1/summary');
 		expect(summary.status).toBe(200);
 		expect(((await summary.json()) as { models: unknown[] }).models).toEqual([]);
-		expect(browser.problems).toEqual([]);
+		expect(ready.browser.problems).toEqual([]);
 	});
 
 	test('the key shown once is listed under Settings, API keys, of that workspace', async () => {

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { TEST_ADMIN, type TestServer } from './server';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, TEST_ADMIN, type TestServer } from './server';
 
 export interface Browser {
 	context: BrowserContext;
@@ -56,4 +57,29 @@ export async function signIn(page: Page, server: TestServer, who = TEST_ADMIN): 
 		page.waitForURL((url) => !url.pathname.startsWith('/login'), { waitUntil: 'commit', timeout: 60_000 }),
 		page.getByRole('button', { name: 'Sign in' }).click()
 	]);
+}
+
+export interface SignedIn {
+	server: TestServer;
+	browser: Browser;
+	page: Page;
+}
+
+/**
+ * For a test file: a fresh server and a browser signed in as its owner, started before the file's tests
+ * and stopped after them. Read the fields inside tests (they are set once beforeAll has run).
+ */
+export function signedInBrowser(): SignedIn {
+	const ready = {} as SignedIn;
+	beforeAll(async () => {
+		ready.server = await startServer();
+		ready.browser = await openBrowser();
+		ready.page = ready.browser.page;
+		await signIn(ready.page, ready.server);
+	});
+	afterAll(async () => {
+		await ready.browser?.close();
+		await ready.server?.stop();
+	});
+	return ready;
 }

@@ -8,7 +8,14 @@ import { expect, test } from 'vitest';
 const root = new URL('../../', import.meta.url).pathname;
 
 /** adapter-node reads these itself (see its README); keeprate documents them but does not read them. */
-const ADAPTER_NODE = ['HOST', 'HOST_HEADER', 'ADDRESS_HEADER', 'XFF_DEPTH', 'SHUTDOWN_TIMEOUT', 'IDLE_TIMEOUT'];
+const ADAPTER_NODE = [
+	'HOST',
+	'HOST_HEADER',
+	'ADDRESS_HEADER',
+	'XFF_DEPTH',
+	'SHUTDOWN_TIMEOUT',
+	'IDLE_TIMEOUT'
+];
 
 function files(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {

@@ -4,6 +4,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from './db/connection';
 import { apiKeys } from './db/schema';
+import { audit } from './audit';
 import type { Scope } from './db/enums';
 
 export type { Scope };
@@ -51,6 +52,19 @@ export async function createKey(db: Db, workspaceId: string, input: NewKeyInput,
 		})
 		.returning({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix });
 	return { key, ...row };
+}
+
+/** A new key created by a signed-in admin, recorded in the audit log (never the key itself). */
+export async function issueKey(db: Db, workspaceId: string, input: NewKeyInput, actor: string) {
+	const created = await createKey(db, workspaceId, input, actor);
+	await audit(db, workspaceId, actor, 'key.created', {
+		id: created.id,
+		name: created.name,
+		prefix: created.prefix,
+		scopes: input.scopes,
+		projects: input.projects
+	});
+	return created;
 }
 
 export async function listKeys(db: Db, workspaceId: string) {

@@ -6,8 +6,7 @@ import { pageRange } from '$lib/server/page-range';
 import { db } from '$lib/server/app';
 import { workspaceTimeZone } from '$lib/server/workspaces';
 import { hasRole, requireRole, workspaceOf } from '$lib/server/context';
-import { createKey } from '$lib/server/api-keys';
-import { audit } from '$lib/server/audit';
+import { issueKey } from '$lib/server/api-keys';
 import { summaryByModel } from '$lib/server/queries/summary-by-model';
 import { countsByWeekAndModel } from '$lib/server/queries/weekly-spend-by-model';
 import { listProjects } from '$lib/server/queries/projects';
@@ -72,14 +71,7 @@ export const actions: Actions = {
 		const workspaceId = workspaceOf(locals);
 		const actor = locals.user!.email;
 		const input = { name: 'First ingest key (overview)', scopes: ['ingest' as const], projects: [] };
-		const created = await createKey(database, workspaceId, input, actor);
-		await audit(database, workspaceId, actor, 'key.created', {
-			id: created.id,
-			name: created.name,
-			prefix: created.prefix,
-			scopes: input.scopes,
-			projects: input.projects
-		});
+		const created = await issueKey(database, workspaceId, input, actor);
 		return { createdKey: created.key };
 	}
 };

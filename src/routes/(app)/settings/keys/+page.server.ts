@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { failed, parseForm, refuse } from '$lib/forms/parse';
 import { slug } from '$lib/schemas/attempt';
-import { createKey, listKeys, revokeKey, type Scope } from '$lib/server/api-keys';
+import { issueKey, listKeys, revokeKey, type Scope } from '$lib/server/api-keys';
 import { db } from '$lib/server/app';
 import { audit } from '$lib/server/audit';
 import { requireRole, workspaceOf } from '$lib/server/context';
@@ -54,14 +54,7 @@ export const actions: Actions = {
 			projects: parsed.data.projects
 		};
 		const actor = locals.user!.email;
-		const created = await createKey(database, workspaceId, input, actor);
-		await audit(database, workspaceId, actor, 'key.created', {
-			id: created.id,
-			name: created.name,
-			prefix: created.prefix,
-			scopes: input.scopes,
-			projects: input.projects
-		});
+		const created = await issueKey(database, workspaceId, input, actor);
 		// The key itself leaves the server this once, in this response; only its hash is stored.
 		return { form: 'create', created };
 	},
