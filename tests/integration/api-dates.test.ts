@@ -74,7 +74,7 @@ async function setZone(timeZone: string) {
 	const response = await owner.post('/settings?/settings', { timeZone, digestWebhookUrl: '' });
 	expect(response.status).toBe(200);
 	const page = await response.text();
-	expect(page).toContain('form: {settings:{saved:true}}');
+	expect(page).toContain('form: {form:"settings",saved:true}');
 	expect(page).toContain(`timeZone:"${timeZone}"`);
 }
 
