@@ -242,6 +242,16 @@ describe('review queue', () => {
 	});
 });
 
+describe('price book', () => {
+	test('a three-tier family names its tiers base, middle and top, and the family by its display name', async () => {
+		await page.goto(`${server.url}/settings/prices`);
+		const veo = page.locator('section.family', { has: page.locator('h2#family-veo-3\\.1') });
+		expect(await veo.locator('h2').innerText()).toMatch(/^Veo 3\.1 family · veo-3\.1 · 3 models/);
+		expect(await veo.locator('.chip.tier').allInnerTexts()).toEqual(['base', 'middle', 'top']);
+		expect((await page.locator('main').innerText()).toLowerCase()).not.toContain('premium');
+	});
+});
+
 test('no script error or refused resource on the way', () => {
 	expect(browser.problems).toEqual([]);
 });

@@ -22,8 +22,6 @@ export function perSecond(micros: number): string {
 	const usd = (micros / 1e6).toFixed(6).replace(/0{1,4}$/, '');
 	return `$${usd}/s`;
 }
-export const tierLabel = (tier: number, top: number) =>
-	tier === 0 ? 'base' : tier === top ? 'premium' : `tier ${tier}`;
 export const change = (before: number, after: number) =>
 	`${after >= before ? '+' : '−'}${formatUsd(Math.abs(after - before))}`;
 
