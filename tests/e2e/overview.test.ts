@@ -2,8 +2,8 @@
 // through the demo data, to filters driven by mouse and by keyboard.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { formatUsd } from '../../src/lib/format';
 import { PALETTE } from '../../src/lib/charts/palette';
-import { formatUsd } from '../../src/lib/metrics/money';
 import { startServer, type TestServer } from '../setup/server';
 import { openBrowser, signIn, type Browser } from '../setup/browser';
 

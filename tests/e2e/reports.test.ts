@@ -3,10 +3,10 @@
 // printed to PDF.
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
+import { formatUsd } from '../../src/lib/format';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PALETTE } from '../../src/lib/charts/palette';
-import { formatUsd } from '../../src/lib/metrics/money';
 import { startServer, type TestServer } from '../setup/server';
 import { openBrowser, signIn, type Browser } from '../setup/browser';
 

@@ -1,6 +1,7 @@
 // The chart preparation: labels, units in axis titles, gaps kept as null, one colour per model.
 import type { ChartDataset } from 'chart.js';
 import { describe, expect, test } from 'vitest';
+import { formatRateWithInterval } from '../../src/lib/format';
 import {
 	costPerKeptClipChart,
 	keepRateChart,
@@ -9,7 +10,7 @@ import {
 	type WeekInput
 } from '../../src/lib/charts/prepare';
 import { modelColours, PALETTE } from '../../src/lib/charts/palette';
-import { formatRateWithInterval, weekLabel } from '../../src/lib/components/format';
+import { weekLabel } from '../../src/lib/format';
 
 const model = (over: Partial<ModelInput> & Pick<ModelInput, 'model'>): ModelInput => ({
 	displayName: over.model.toUpperCase(),

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { formatUsd, microsToUsd, perUnitUsd, usdToMicros } from '../../src/lib/metrics/money';
+import { microsToUsd, perUnitUsd, usdToMicros } from '../../src/lib/metrics/money';
+import { formatUsd } from '../../src/lib/format';
 
 describe('money in micro-dollars', () => {
 	test.each([

@@ -3,14 +3,12 @@ import { describe, expect, test } from 'vitest';
 import {
 	attemptsHistogram,
 	familySpeeds,
-	formatAttempts,
-	formatSeconds,
 	histogramMax,
 	timeToUsableChart,
 	type SpeedInput
 } from '../../src/lib/charts/shots';
 import { modelColours } from '../../src/lib/charts/palette';
-import { formatClipSeconds } from '../../src/lib/format';
+import { formatAttempts, formatClipSeconds, formatSeconds } from '../../src/lib/format';
 import { shotStats } from '../../src/lib/metrics/shots';
 
 const shot = (model: string, attemptsToFirstKeep: number | null, hasPending = false) => ({

@@ -7,7 +7,6 @@ import {
 	costInterval,
 	BANDS_ITEM,
 	costTrendChart,
-	formatChange,
 	niceCeil,
 	toggleTrend,
 	trendLegend,
@@ -17,6 +16,7 @@ import {
 	type BudgetRow,
 	type TrendRow
 } from '../../src/lib/charts/weekly';
+import { formatChange } from '../../src/lib/format';
 import { emptyCounts, type Counts } from '../../src/lib/metrics/figures';
 
 test.each([

@@ -3,7 +3,7 @@
 // wholly right of its tick pays; wholly left does not; across it, the call is open. Pure.
 import type { ChartConfiguration, LegendItem, TooltipItem } from 'chart.js';
 import type { SegmentAdvice } from '$lib/metrics/advice';
-import { formatCount, formatPercent, formatProbability } from '$lib/components/format';
+import { formatCount, formatPercent, formatProbability } from '$lib/format';
 import { withAlpha } from './palette';
 import { axisTitle, GRID, INK, percent, type PreparedChart } from './shared';
 

@@ -1,7 +1,7 @@
 // (b) Keep rate by model, with how sure we are: a dot for the rate on a floating bar for its 95% interval.
 import type { ChartConfiguration, LegendItem, TooltipItem } from 'chart.js';
-import { formatCount, formatPercent } from '$lib/components/format';
 import { modelColours, withAlpha } from './palette';
+import { formatCount, formatPercent } from '$lib/format';
 import {
 	axisTitle,
 	FALLBACK_COLOUR,

@@ -1,8 +1,7 @@
 // Data -> Chart.js configuration, and nothing else: labels, units, colours and gaps are decided here so
 // that Chart.svelte only draws. Pure (no DOM, no Chart instance). A missing figure is null, never 0.
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
-import { formatUsd } from '$lib/metrics/money';
-import { weekLabel } from '$lib/components/format';
+import { formatUsd, weekLabel } from '$lib/format';
 import { modelColours } from './palette';
 import {
 	axisTitle,

@@ -3,12 +3,8 @@
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import { ATTEMPT_BINS, type ShotStats } from '$lib/metrics/shots';
 import type { ModelRow } from '$lib/metrics/summary';
-import { formatCount } from '$lib/components/format';
 import { axisTitle, FALLBACK_COLOUR, GRID, INK, rowsHeight, type PreparedChart } from './shared';
-import { formatAttempts, formatSeconds } from '$lib/format';
-
-// Re-exported for the modules that take them from here; defined with every other formatter.
-export { formatAttempts, formatSeconds };
+import { formatAttempts, formatCount, formatSeconds } from '$lib/format';
 
 type BarConfig = ChartConfiguration<'bar', (number | null)[], string>;
 

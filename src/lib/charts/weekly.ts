@@ -2,9 +2,9 @@
 // Chart instance). Money arrives as micro-dollar counts or USD figures; a missing figure stays null.
 import type { ChartConfiguration, LegendItem, TooltipItem } from 'chart.js';
 import type { Counts } from '$lib/metrics/figures';
-import { formatUsd, microsToUsd } from '$lib/metrics/money';
+import { formatUsd, weekLabel } from '$lib/format';
+import { microsToUsd } from '$lib/metrics/money';
 import { addDays } from '$lib/metrics/weeks';
-import { weekLabel } from '$lib/components/format';
 import { modelColours, withAlpha } from './palette';
 import { axisTitle, FALLBACK_COLOUR, GRID, INK, usdTick, type PreparedChart } from './shared';
 
@@ -15,9 +15,6 @@ type Model = { model: string; displayName: string };
 export function percentChange(now: number | null, before: number | null): number | null {
 	return now === null || before === null || before === 0 ? null : (now - before) / before;
 }
-
-// The display formatter of a change lives with the others; re-exported for the modules that take it from here.
-export { formatChange } from '$lib/format';
 
 export interface BudgetRow {
 	period: 'week' | 'month';

@@ -1,7 +1,5 @@
-// What the pages share besides the formatters: the overview's query string and grouping rows. The
-// formatters themselves live in $lib/format (one per kind of figure); they are re-exported here for the
-// components that import them from this folder.
-export * from '$lib/format';
+// What the pages share besides the formatters (those live in $lib/format, one per kind of figure): a
+// page's query string and grouping rows.
 
 /** A page's query string for a range [from, to) and an optional project. */
 export function rangeQuery(from: string, to: string, project?: string): string {

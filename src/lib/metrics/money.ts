@@ -18,4 +18,3 @@ export function perUnitUsd(micros: number | null): number | null {
 }
 
 // The display formatter of money lives with the others; re-exported for the modules that take it from here.
-export { formatUsd } from '$lib/format';

@@ -1,10 +1,9 @@
 // The weekly digest: when a week closes, its headline figures go to the workspace's Slack-compatible
 // webhook, retried with backoff until the receiver takes them. Each (workspace, week) is sent once.
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import { formatUsd } from '$lib/metrics/money';
 import { addDays, isoWeekLabel, mondayOf } from '$lib/metrics/weeks';
 import { dayOf } from '$lib/metrics/time-zones';
-import { formatProbability } from '$lib/format';
+import { formatProbability, formatUsd } from '$lib/format';
 import type { Db } from './db/connection';
 import { digests, workspaces } from './db/schema';
 import { outboundRequest, OutboundRefused, type OutboundOptions } from './outbound';

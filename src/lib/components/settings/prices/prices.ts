@@ -1,7 +1,7 @@
 import type { SubmitFunction } from '@sveltejs/kit';
 import type { FieldErrors } from '$lib/forms/parse';
-import { formatUsd, usdToMicros } from '$lib/metrics/money';
-import { formatDay } from '$lib/components/format';
+import { formatDay, formatUsd } from '$lib/format';
+import { usdToMicros } from '$lib/metrics/money';
 import type { PageData } from '../../../../routes/(app)/settings/prices/$types';
 
 export type Model = PageData['models'][number];
