@@ -136,6 +136,21 @@ describe('a CSV file', () => {
 	});
 });
 
+test("a spreadsheet's times without a zone are the workspace's local times", async () => {
+	const ws = await freshWorkspace(database);
+	const file = `${HEADER}\nz1,alpha,sora-2,8,1280x720,,keep,,,2026-11-02 14:03\nz2,alpha,sora-2,8,1280x720,,keep,,,2026-11-03\n`;
+	const report = await importAttempts(database.db, ws, csvLines(stream(file), 'America/Los_Angeles'), {
+		now
+	});
+	expect(report).toMatchObject({ accepted: 2, refusedCount: 0 });
+	expect((await findAttempt(database.db, ws, 'z1'))?.createdAt.toISOString()).toBe(
+		'2026-11-02T22:03:00.000Z'
+	);
+	expect((await findAttempt(database.db, ws, 'z2'))?.createdAt.toISOString()).toBe(
+		'2026-11-03T08:00:00.000Z'
+	);
+});
+
 test('NDJSON: one attempt per line as the JSON API takes it; bad JSON is refused by line', async () => {
 	const ws = await freshWorkspace(database);
 	const lines = [

@@ -48,6 +48,17 @@ export function startOfDay(day: string, timeZone: string): Date {
 	return new Date(guess);
 }
 
+/**
+ * The instant a local date and time (YYYY-MM-DDTHH:MM:SS, no zone) names in the zone. A time that a
+ * daylight-saving change skips or repeats takes the offset in force just before the change.
+ */
+export function localToInstant(local: string, timeZone: string): Date {
+	const naive = Date.parse(`${local}Z`);
+	let guess = naive - offsetAt(naive, timeZone);
+	guess = naive - offsetAt(guess, timeZone);
+	return new Date(guess);
+}
+
 /** The local calendar day (YYYY-MM-DD) of an instant in the zone. */
 export function dayOf(instant: Date, timeZone: string): string {
 	const p = parts(instant.getTime(), timeZone);

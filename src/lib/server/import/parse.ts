@@ -16,8 +16,14 @@ export const MAX_LINE_BYTES = 1024 * 1024;
 const toNode = (body: ReadableStream<Uint8Array>) =>
 	Readable.fromWeb(body as unknown as WebStream<Uint8Array>);
 
-/** CSV lines; a header that names unknown columns or lacks required ones refuses the file (400). */
-export async function* csvLines(body: ReadableStream<Uint8Array>): AsyncGenerator<ImportLine> {
+/**
+ * CSV lines; a header that names unknown columns or lacks required ones refuses the file (400). Times
+ * without a zone are read in `timeZone` (the workspace's).
+ */
+export async function* csvLines(
+	body: ReadableStream<Uint8Array>,
+	timeZone = 'UTC'
+): AsyncGenerator<ImportLine> {
 	const parser = toNode(body).pipe(
 		parse({ bom: true, skip_empty_lines: true, relax_column_count: true, max_record_size: MAX_LINE_BYTES })
 	);
@@ -44,7 +50,10 @@ export async function* csvLines(body: ReadableStream<Uint8Array>): AsyncGenerato
 				};
 				continue;
 			}
-			yield { line, value: rowToAttempt(Object.fromEntries(header.map((name, i) => [name, record[i]]))) };
+			yield {
+				line,
+				value: rowToAttempt(Object.fromEntries(header.map((name, i) => [name, record[i]])), timeZone)
+			};
 		}
 	} catch (error) {
 		if (error instanceof ApiError) throw error;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { searchParamsToObject } from '$lib/schemas/filters';
 import { db, nudgeTagger } from '../app';
+import { workspaceTimeZone } from '../workspaces';
 import { offTheClock, REQUEST_DEADLINE_MS, withDeadline } from '../deadline';
 import { ApiError, zodIssues } from '../errors';
 import { importAttempts, type ImportReport } from './index';
@@ -52,8 +53,10 @@ export async function importRequest({
 	if (!body) throw new ApiError(400, 'the import has no body', [{ path: '', message: 'empty' }]);
 	// The import as a whole is off the request's clock (it reads the client's file as it arrives); the
 	// database work of each batch has a request's deadline of its own.
+	const database = db();
+	const timeZone = await workspaceTimeZone(database, workspaceId);
 	const report = await offTheClock(() =>
-		importAttempts(db(), workspaceId, read(body), {
+		importAttempts(database, workspaceId, read(body, timeZone), {
 			dryRun: parsed.data.dryRun ?? false,
 			by,
 			projects,

@@ -2,6 +2,7 @@
 // export (an attempt's public fields, attempts/public.ts); the export-only ones say how a value came about, so that an exported attempt
 // is sent again as it was first sent: a cost the price book set is priced again (no costUsd), inferred tags
 // are inferred again (no tags), client tags with an empty cell are an empty list. Pure.
+import { localToInstant } from '$lib/metrics/time-zones';
 import type { Issue } from '../errors';
 import { PUBLIC_ATTEMPT_FIELDS } from '../attempts/public';
 
@@ -55,11 +56,30 @@ function json(cell: string): unknown {
 	}
 }
 
+// A spreadsheet's date and time without a zone: '2026-11-02', '2026-11-02 14:03', '2026-11-02T14:03:05'.
+const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?)?$/;
+
+/**
+ * createdAt as the API takes it: an ISO date-time with a zone stays as written; a date or date and time
+ * without one (as spreadsheets write them) is a local time in the workspace's zone. Anything else stays as
+ * written, for validation to name.
+ */
+export function createdAtIn(cell: string, timeZone: string): string {
+	const m = LOCAL_TIME.exec(cell.trim());
+	if (!m) return cell;
+	const [, day, hh = '00', mm = '00', ss = '00', fraction = ''] = m;
+	const local = `${day}T${hh}:${mm}:${ss}${fraction}`;
+	// Not a real date or time (2026-13-45, 25:00): left as written, for validation to name.
+	if (Number.isNaN(Date.parse(`${local}Z`))) return cell;
+	return localToInstant(local, timeZone).toISOString();
+}
+
 /**
  * One data row (cells by column name) as an attempt for the API's validation. An empty cell is a field
- * not sent, except the tags of a row whose tagsSource is 'client' (an empty list).
+ * not sent, except the tags of a row whose tagsSource is 'client' (an empty list); a createdAt without a
+ * zone is read in the workspace's `timeZone`.
  */
-export function rowToAttempt(row: Record<string, string>): Record<string, unknown> {
+export function rowToAttempt(row: Record<string, string>, timeZone = 'UTC'): Record<string, unknown> {
 	const attempt: Record<string, unknown> = {};
 	for (const [name, raw] of Object.entries(row)) {
 		if (EXPORT_ONLY_COLUMNS.includes(name)) continue;
@@ -68,6 +88,7 @@ export function rowToAttempt(row: Record<string, string>): Record<string, unknow
 		if (cell === '') continue;
 		if (NUMBER_COLUMNS.has(name)) attempt[name] = numeric(cell);
 		else if (name === 'metadata') attempt[name] = json(cell);
+		else if (name === 'createdAt') attempt[name] = createdAtIn(cell, timeZone);
 		else attempt[name] = cell;
 	}
 	// A cost the price book set is priced again by the importing workspace's book.
