@@ -87,6 +87,8 @@ describe('API keys', () => {
 
 	test('a new key is shown once, and it reads the summary', async () => {
 		await page.goto(`${server.url}/settings/keys`);
+		// Typing before the page's script has run can be undone by hydration: wait for it.
+		await page.waitForLoadState('networkidle');
 		await page.getByLabel('Name', { exact: true }).fill('e2e reader');
 		await page.getByLabel('Only read figures (read)').check();
 		await page.getByRole('button', { name: 'Create key' }).click();

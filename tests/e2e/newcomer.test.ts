@@ -22,6 +22,7 @@ function parseCurl(command: string) {
 describe('a new workspace', () => {
 	test('its empty state creates a key of its own, and the command sends the attempt there', async () => {
 		await page.goto(`${server.url}/workspaces/new`);
+		await page.waitForLoadState('networkidle');
 		await page.getByLabel('Name').fill('Second studio');
 		await Promise.all([
 			page.waitForURL((url) => url.pathname === '/'),

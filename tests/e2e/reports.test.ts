@@ -57,6 +57,7 @@ const spendFigure = () => page.locator('[data-figure="spend"] .figure-value').in
 describe('weekly review', () => {
 	test('an admin adds a weekly budget through the Settings form', async () => {
 		await page.goto(`${server.url}/settings`);
+		await page.waitForLoadState('networkidle');
 		await page.getByLabel('Amount (USD)').fill('0');
 		await page.getByRole('button', { name: 'Add budget' }).click();
 		// Refused next to the field, which takes the focus.
