@@ -18,8 +18,11 @@ export interface FuzzRequest {
 	path: string;
 	headers: Record<string, string>;
 	body?: string | Uint8Array;
-	/** A write: the tagged ids and project that a refusal must leave unstored. */
-	writes?: { ids: string[]; project: string };
+	/**
+	 * A write: the tagged ids and project that a refusal must leave unstored. `partial`: a 200 may have
+	 * stored some lines and refused others (an import), so an accepted write is not read back.
+	 */
+	writes?: { ids: string[]; project: string; partial?: boolean };
 	/** A PATCH of an attempt stored first (pending, no reason), which a refusal must leave so. */
 	patchTarget?: string;
 }

@@ -6,8 +6,10 @@ import {
 	maybeHostileHeaders,
 	mutatedAttempt,
 	postBody,
+	Raw,
 	TAG,
 	toJson,
+	validAttempt,
 	type FuzzRequest
 } from './arbitraries';
 
@@ -206,6 +208,84 @@ const patch: fc.Arbitrary<FuzzRequest> = fc.oneof(
 	}))
 );
 
+// Imports: CSV files (right, wrong and repeated headers) and NDJSON of valid and hostile attempts,
+// another content type, odd dryRun values. A refused import stores nothing; a 200 may store some lines.
+const CSV_COLUMNS = [
+	'id',
+	'project',
+	'model',
+	'durationSeconds',
+	'resolution',
+	'costUsd',
+	'verdict',
+	'tags',
+	'shotId',
+	'createdAt',
+	'creator',
+	'metadata'
+];
+
+function csvCell(value: unknown): string {
+	let text: string;
+	try {
+		text =
+			value === undefined || value === null
+				? ''
+				: value instanceof Raw
+					? value.text
+					: typeof value === 'string'
+						? value
+						: Array.isArray(value) && value.every((v) => typeof v === 'string')
+							? value.join(';')
+							: (JSON.stringify(value) ?? '');
+	} catch {
+		text = String(value);
+	}
+	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const importRows = fc
+	.integer({ min: 0, max: 4 })
+	.chain((n) =>
+		fc.tuple(...Array.from({ length: n }, (_, i) => fc.oneof(validAttempt(i), mutatedAttempt(i))))
+	);
+
+const importFile: fc.Arbitrary<{ type: string; body: string }> = fc.oneof(
+	fc
+		.tuple(
+			fc.constantFrom(
+				CSV_COLUMNS,
+				[...CSV_COLUMNS, 'colour'],
+				['id', 'id', 'model'],
+				['costSource', ...CSV_COLUMNS]
+			),
+			importRows
+		)
+		.map(([header, rows]) => ({
+			type: 'text/csv',
+			body: [header.join(','), ...rows.map((r) => header.map((h) => csvCell(r[h])).join(','))].join('\n')
+		})),
+	importRows.map((rows) => ({ type: 'application/x-ndjson', body: rows.map(toJson).join('\n') })),
+	fc
+		.tuple(fc.constantFrom('text/csv', 'application/x-ndjson', 'application/json', 'text/plain'), fc.string())
+		.map(([type, body]) => ({ type, body }))
+);
+
+const importRequest: fc.Arbitrary<FuzzRequest> = fc
+	.tuple(
+		importFile,
+		fc.constantFrom('', '?dryRun=true', '?dryRun=maybe', '?dryRun=1&x=2'),
+		maybeHostileHeaders
+	)
+	.map(([file, query, headers]) => ({
+		route: 'POST /api/v1/imports',
+		method: 'POST',
+		path: `/api/v1/imports${query}`,
+		headers: { ...headers, 'content-type': file.type },
+		body: file.body,
+		writes: { ids: [], project: `fz-${TAG}`, partial: true }
+	}));
+
 /** Methods the routes do not have, and paths that are not routes. */
 const other: fc.Arbitrary<FuzzRequest> = fc
 	.tuple(
@@ -226,5 +306,6 @@ export const anyRequest: fc.Arbitrary<FuzzRequest> = fc.oneof(
 	{ arbitrary: read, weight: 4 },
 	{ arbitrary: readOne, weight: 1 },
 	{ arbitrary: patch, weight: 2 },
+	{ arbitrary: importRequest, weight: 1 },
 	{ arbitrary: other, weight: 1 }
 );

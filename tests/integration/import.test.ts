@@ -151,6 +151,33 @@ test("a spreadsheet's times without a zone are the workspace's local times", asy
 	);
 });
 
+test('a quote left open ends the import at its line; the lines before it are stored', async () => {
+	const ws = await freshWorkspace(database);
+	const file = [
+		HEADER,
+		'q1,alpha,sora-2,8,1280x720,,keep,,,2026-11-02T10:00:00Z',
+		'q"2,alpha,sora-2,8,1280x720,,keep,,,2026-11-02T10:00:00Z',
+		'"q3,alpha,sora-2,8,1280x720,,keep,,,2026-11-02T10:00:00Z',
+		'q4,alpha,sora-2,8,1280x720,,keep,,,2026-11-02T10:00:00Z'
+	].join('\n');
+	const report = await importCsv(ws, file);
+	expect(report).toMatchObject({
+		lines: 3,
+		accepted: 2,
+		refused: [{ line: 3, path: '', message: expect.stringContaining('the file was not read past this line') }]
+	});
+	expect(await findAttempt(database.db, ws, 'q"2')).not.toBeNull();
+	expect(await findAttempt(database.db, ws, 'q4')).toBeNull();
+});
+
+test('a header that cannot be read as CSV refuses the file (400), not a 500', async () => {
+	const ws = await freshWorkspace(database);
+	await expect(importCsv(ws, '"id,project\nx,y\n')).rejects.toMatchObject({
+		status: 400,
+		issues: [{ path: 'header', message: expect.stringContaining('Quote Not Closed') }]
+	});
+});
+
 test('NDJSON: one attempt per line as the JSON API takes it; bad JSON is refused by line', async () => {
 	const ws = await freshWorkspace(database);
 	const lines = [

@@ -2,9 +2,9 @@
 // NDJSON (one attempt per line, exactly as the JSON API takes it). Never held whole in memory: each line is
 // handed on as it arrives, and reading waits while the import stores a batch.
 import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
+import { Readable, type Transform } from 'node:stream';
 import type { ReadableStream as WebStream } from 'node:stream/web';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { jsonNestedDeeperThan, DEPTH_MESSAGE } from '$lib/schemas/safe-input';
 import { ApiError } from '../errors';
 import type { ImportLine } from './index';
@@ -17,20 +17,81 @@ const toNode = (body: ReadableStream<Uint8Array>) =>
 	Readable.fromWeb(body as unknown as WebStream<Uint8Array>);
 
 /**
+ * A parser's records in order, then its error if it failed: every record parsed before a failure is
+ * handed on first (an async iterator over the stream would drop those still buffered). The parser pauses
+ * while records wait, so reading keeps pace with the import.
+ */
+async function* recordsOf(parser: Transform): AsyncGenerator<string[] | { failed: Error }> {
+	const waiting: (string[] | { failed: Error })[] = [];
+	let ended = false;
+	let wake: (() => void) | undefined;
+	const notify = () => {
+		wake?.();
+		wake = undefined;
+	};
+	parser.on('data', (record: string[]) => {
+		waiting.push(record);
+		if (waiting.length >= 1000) parser.pause();
+		notify();
+	});
+	parser.on('error', (error: Error) => {
+		waiting.push({ failed: error });
+		ended = true;
+		notify();
+	});
+	parser.on('end', () => {
+		ended = true;
+		notify();
+	});
+	for (;;) {
+		const next = waiting.shift();
+		if (next) {
+			if (waiting.length < 100) parser.resume();
+			yield next;
+			if ('failed' in next) return;
+			continue;
+		}
+		if (ended) return;
+		await new Promise<void>((resolve) => (wake = resolve));
+	}
+}
+
+/**
  * CSV lines; a header that names unknown columns or lacks required ones refuses the file (400). Times
- * without a zone are read in `timeZone` (the workspace's).
+ * without a zone are read in `timeZone` (the workspace's). Quotes inside a cell that is not quoted are
+ * kept as text; a quote left open swallows the rest of the file, so the import stops there, reported on
+ * the line it starts.
  */
 export async function* csvLines(
 	body: ReadableStream<Uint8Array>,
 	timeZone = 'UTC'
 ): AsyncGenerator<ImportLine> {
 	const parser = toNode(body).pipe(
-		parse({ bom: true, skip_empty_lines: true, relax_column_count: true, max_record_size: MAX_LINE_BYTES })
+		parse({
+			bom: true,
+			skip_empty_lines: true,
+			relax_column_count: true,
+			relax_quotes: true,
+			max_record_size: MAX_LINE_BYTES
+		})
 	);
 	let header: string[] | undefined;
 	let line = 0;
 	try {
-		for await (const record of parser as AsyncIterable<string[]>) {
+		for await (const record of recordsOf(parser)) {
+			if ('failed' in record) {
+				const error = record.failed;
+				if (!(error instanceof CsvError)) throw error;
+				if (!header)
+					throw new ApiError(400, 'the header row cannot be read as CSV: nothing was stored', [
+						{ path: 'header', message: error.message }
+					]);
+				yield {
+					line: line + 1,
+					problem: { path: '', message: `${error.message}; the file was not read past this line` }
+				};
+				return;
+			}
 			if (!header) {
 				header = record.map((name) => name.trim());
 				const problems = headerProblems(header);
@@ -55,15 +116,7 @@ export async function* csvLines(
 				value: rowToAttempt(Object.fromEntries(header.map((name, i) => [name, record[i]])), timeZone)
 			};
 		}
-	} catch (error) {
-		if (error instanceof ApiError) throw error;
-		const code = (error as { code?: string }).code;
-		if (!code?.startsWith('CSV_')) throw error;
-		// The rest of a file whose quoting broke cannot be read reliably: it ends here, reported.
-		yield {
-			line: line + 1,
-			problem: { path: '', message: `${(error as Error).message}; the file was not read past this line` }
-		};
+	} finally {
 		parser.destroy();
 	}
 	if (!header)
