@@ -59,7 +59,7 @@ afterAll(async () => {
 
 describe('signing in', () => {
 	test('a wrong password shows the error and stays on the sign-in page', async () => {
-		await page.goto(`${server.url}/login`);
+		await page.goto(`${server.url}/login`, { waitUntil: 'networkidle' });
 		await page.getByLabel('Email').fill(TEST_ADMIN.email);
 		await page.getByLabel('Password').fill('not the password');
 		await page.getByRole('button', { name: 'Sign in' }).click();

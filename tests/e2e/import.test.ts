@@ -27,7 +27,7 @@ const attemptsIn = async (project: string) => {
 };
 
 test('a CSV file is previewed, checked without storing, then imported with each refused line named', async () => {
-	await page.goto(`${server.url}/settings/import`);
+	await page.goto(`${server.url}/settings/import`, { waitUntil: 'networkidle' });
 	await page
 		.locator('input[type=file]')
 		.setInputFiles({ name: 'history.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
@@ -65,7 +65,7 @@ test('a CSV file is previewed, checked without storing, then imported with each 
 });
 
 test('a file naming a column the export does not have is refused before anything is sent', async () => {
-	await page.goto(`${server.url}/settings/import`);
+	await page.goto(`${server.url}/settings/import`, { waitUntil: 'networkidle' });
 	await page.locator('input[type=file]').setInputFiles({
 		name: 'odd.csv',
 		mimeType: 'text/csv',

@@ -99,7 +99,7 @@ describe('before anyone signs in', () => {
 
 	test('the owner is created through the setup form, then the sign-in page fits too', async () => {
 		const link = /\/setup\?token=[\w-]+/.exec(server.output())![0];
-		await page.goto(server.url + link);
+		await page.goto(server.url + link, { waitUntil: 'networkidle' });
 		await page.getByLabel('Email').fill(TEST_ADMIN.email);
 		await page.getByLabel(/^Password/).fill(TEST_ADMIN.password);
 		await page.getByLabel('Repeat the password').fill(TEST_ADMIN.password);
@@ -117,7 +117,7 @@ describe('before anyone signs in', () => {
 describe('signed in, with two workspaces', () => {
 	beforeAll(async () => {
 		// A second workspace puts the workspace switcher in the header; then back to the demo data.
-		await page.goto(`${server.url}/workspaces/new`);
+		await page.goto(`${server.url}/workspaces/new`, { waitUntil: 'networkidle' });
 		await page.getByLabel('Name').fill('Lumen Studio client work');
 		await Promise.all([
 			page.waitForURL((url) => !url.pathname.startsWith('/workspaces'), { timeout: 60_000 }),

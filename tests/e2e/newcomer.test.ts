@@ -75,7 +75,7 @@ describe('a new workspace', () => {
 describe('the projects pages read ranges as the overview does', () => {
 	test('an old until= link and its to= twin show the same days; Apply writes the exclusive to=', async () => {
 		const shown = async (query: string) => {
-			await page.goto(`${server.url}/projects?${query}`);
+			await page.goto(`${server.url}/projects?${query}`, { waitUntil: 'networkidle' });
 			return [await page.locator('#range-from').inputValue(), await page.locator('#range-to').inputValue()];
 		};
 		expect(await shown('from=2026-01-01&until=2026-01-31')).toEqual(['2026-01-01', '2026-01-31']);

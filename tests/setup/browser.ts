@@ -49,7 +49,8 @@ export async function openBrowser(viewport = { width: 1280, height: 900 }): Prom
 
 /** Sign in through the real form (the server was started with TEST_ADMIN as its owner). */
 export async function signIn(page: Page, server: TestServer, who = TEST_ADMIN): Promise<void> {
-	await page.goto(`${server.url}/login`);
+	// Typing before the page's script has run can be undone by hydration: wait for it.
+	await page.goto(`${server.url}/login`, { waitUntil: 'networkidle' });
 	await page.getByLabel('Email').fill(who.email);
 	await page.getByLabel('Password').fill(who.password);
 	await Promise.all([
