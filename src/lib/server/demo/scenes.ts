@@ -23,14 +23,14 @@ const scene = (tags: string[], prompt: string): DemoScene => ({ tags, prompt, cl
 export const PROJECTS: DemoProject[] = [
 	{
 		slug: 'lumen-watch-launch',
-		shotsPerWeek: 26,
+		shotsPerWeek: 30,
 		scenes: [
 			scene(['close-up', 'fine-texture'], 'extreme close-up of a steel watch face, second hand ticking'),
 			scene(['close-up'], 'close-up of a hand fastening the watch, shallow depth of field'),
 			scene(['fine-texture'], 'macro shot of brushed steel and a stitched leather strap'),
-			scene(['interior'], 'watch on a marble counter in a sunlit boutique, slow dolly forward')
+			scene(['close-up', 'high-motion'], 'the watch on a wrist swinging past the lens as she runs for a tram')
 		],
-		families: { 'veo-3.1': 3, 'kling-3.0': 2, 'runway-gen-4': 1, 'seedance-2.0': 1 }
+		families: { 'veo-3.1': 4, 'kling-3.0': 2, 'runway-gen-4': 1, 'seedance-2.0': 1 }
 	},
 	{
 		slug: 'city-marathon-promo',
@@ -99,8 +99,8 @@ type KeepRange = [calm: number, hard: number];
  * never quite catches up with its 3x price.
  */
 export const KEEP: Record<string, { base: KeepRange; premium: KeepRange }> = {
-	'veo-3.1': { base: [0.62, 0.1], premium: [0.68, 0.74] },
-	'kling-3.0': { base: [0.58, 0.28], premium: [0.62, 0.56] },
+	'veo-3.1': { base: [0.62, 0.08], premium: [0.68, 0.78] },
+	'kling-3.0': { base: [0.58, 0.25], premium: [0.64, 0.62] },
 	'ltx-2': { base: [0.56, 0.2], premium: [0.6, 0.58] },
 	'runway-gen-4': { base: [0.6, 0.2], premium: [0.64, 0.5] },
 	'wan-3.0': { base: [0.57, 0.18], premium: [0.62, 0.56] },

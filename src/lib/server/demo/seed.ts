@@ -89,7 +89,7 @@ export async function seedDemo(db: Db, workspaceId: string, now = new Date()): P
 				const choice = families.get(family)!;
 				const scene = pick(project.scenes);
 				const difficulty = Math.max(...scene.tags.map((t) => DIFFICULTY[t] ?? 0));
-				const premium = random() < 0.45;
+				const premium = random() < 0.5;
 				const tier = premium ? choice.premium : choice.base;
 				const keep = keepChance((KEEP[family] ?? KEEP_OTHERWISE)[premium ? 'premium' : 'base'], difficulty);
 				const duration = pick([4, 5, 8, 8, 10]);
