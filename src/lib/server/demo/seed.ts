@@ -1,59 +1,20 @@
 // Six weeks of realistic demo attempts, generated deterministically and stored through the real ingest
-// path (validation, price book, idempotency). Detail-dense shots (close-ups, fine texture, crowds, fast
-// motion) are kept far more often on the premium tier, so the premium tier pays for itself on one project
-// and not on another, as it does for real teams.
+// path (validation, price book, idempotency). Every current family of the catalog is tried in several
+// projects; its premium tier keeps detail-dense shots (close-ups, fine texture, fast motion, crowds) far more
+// often and calm ones barely more, so whether it pays for itself turns with the scene type and the project
+// (scenes.ts). Each take that produced a clip links to a small clip shipped with the app; the newest takes
+// wait in the review queue.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { models, prices } from '../db/schema';
 import { ingest } from '../ingest';
 import { hasAttempts } from '../queries/has-attempts';
 import { mulberry32 } from '$lib/metrics/random';
+import { demoClipUrl } from '$lib/demo-clips';
+import { DIFFICULTY, KEEP, KEEP_OTHERWISE, PROJECTS, keepChance } from './scenes';
+import { rejectReason } from './reasons';
 
-interface DemoProject {
-	slug: string;
-	scenes: string[][];
-	shotsPerWeek: number;
-}
-
-const PROJECTS: DemoProject[] = [
-	// Product close-ups and fabric: the premium tier pays for itself here.
-	{
-		slug: 'lumen-watch-launch',
-		scenes: [['close-up', 'fine-texture'], ['close-up'], ['fine-texture']],
-		shotsPerWeek: 9
-	},
-	// Festival crowds and chases.
-	{
-		slug: 'city-marathon-promo',
-		scenes: [['complex-scene', 'high-motion'], ['high-motion'], ['landscape']],
-		shotsPerWeek: 8
-	},
-	// Calm establishing shots for social loops: the base tier is the better buy.
-	{
-		slug: 'travel-social-loops',
-		scenes: [['landscape'], ['landscape', 'slow-motion'], ['interior']],
-		shotsPerWeek: 11
-	}
-];
-
-const DETAIL = new Set(['close-up', 'fine-texture', 'complex-scene', 'high-motion']);
-const CREATORS = ['ana', 'ben', 'chloe', 'dev'];
-const REASONS = ['artifacts', 'wrong motion', 'off-brief', 'face or hands', 'text garbled'];
-const SUBJECTS: Record<string, string> = {
-	'close-up': 'extreme close-up of a steel watch face, second hand ticking',
-	'fine-texture': 'macro shot of woven linen and brushed leather strap',
-	'complex-scene': 'crowded street festival at dusk, hundreds of runners and spectators',
-	'high-motion': 'tracking shot of a sprinter at full speed, fast pan',
-	landscape: 'wide aerial shot over a misty fjord at sunrise',
-	'slow-motion': 'slow motion waves rolling onto a quiet beach',
-	interior: 'sunlit hotel lobby, slow dolly forward'
-};
-
-/** Keep probability by tier position (0 = base) and whether the shot is detail-dense. */
-function keepChance(premium: boolean, detailDense: boolean): number {
-	if (detailDense) return premium ? 0.66 : 0.17;
-	return premium ? 0.64 : 0.52;
-}
+const CREATORS = ['ana', 'ben', 'chloe', 'dev', 'emi'];
 
 interface TierChoice {
 	family: string;
@@ -95,37 +56,52 @@ async function demoFamilies(db: Db, workspaceId: string): Promise<TierChoice[]> 
 
 const preference = (resolution: string) => ['1280x720', '1920x1080', '720x1280'].indexOf(resolution) >>> 0;
 
-/** Seed six weeks ending now. Refuses a workspace that already has attempts (demo ids would clash). */
+/** A draw from weighted choices. */
+function weighted<T>(choices: [T, number][], random: () => number): T {
+	let draw = random() * choices.reduce((sum, [, w]) => sum + w, 0);
+	for (const [choice, w] of choices) if ((draw -= w) < 0) return choice;
+	return choices[choices.length - 1][0];
+}
+
+/** Seed six weeks ending now (see `start`). Refuses a workspace that already has attempts (demo ids would clash). */
 export async function seedDemo(db: Db, workspaceId: string, now = new Date()): Promise<{ attempts: number }> {
 	if (await hasAttempts(db, workspaceId)) throw new Error('demo data goes only into an empty workspace');
-	const families = await demoFamilies(db, workspaceId);
-	if (families.length === 0) throw new Error('the catalog has no family with two priced tiers');
-	const random = mulberry32(20261124);
+	const families = new Map((await demoFamilies(db, workspaceId)).map((c) => [c.family, c]));
+	if (families.size === 0) throw new Error('the catalog has no family with two priced tiers');
+	const random = mulberry32(20261206);
 	const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
-	const weekMs = 7 * 24 * 3600 * 1000;
-	const start = now.getTime() - 6 * weekMs;
+	const dayMs = 24 * 3600 * 1000;
+	const weekMs = 7 * dayMs;
+	// Six weeks less a day: the pages' default range (the last 42 days, from midnight) holds every take, so
+	// the figures a newcomer sees are the same whatever the time of day the demo was loaded.
+	const start = now.getTime() - 41 * dayMs;
 	const items: Record<string, unknown>[] = [];
 	let shotNumber = 0;
 
-	PROJECTS.forEach((project, p) => {
-		const choice = families[p % families.length];
+	for (const project of PROJECTS) {
+		// The project's families that this catalog has; an edited catalog without them tries all it has.
+		const tried = Object.entries(project.families).filter(([f]) => families.has(f));
+		const choices: [string, number][] = tried.length > 0 ? tried : [...families.keys()].map((f) => [f, 1]);
 		for (let week = 0; week < 6; week++) {
 			for (let s = 0; s < project.shotsPerWeek; s++) {
 				const shotId = `${project.slug}-shot-${++shotNumber}`;
-				const tags = pick(project.scenes);
-				const detailDense = tags.some((t) => DETAIL.has(t));
-				const premium = random() < 0.45;
+				const family = weighted(choices, random);
+				const choice = families.get(family)!;
+				const scene = pick(project.scenes);
+				const difficulty = Math.max(...scene.tags.map((t) => DIFFICULTY[t] ?? 0));
+				const premium = random() < 0.5;
 				const tier = premium ? choice.premium : choice.base;
+				const keep = keepChance((KEEP[family] ?? KEEP_OTHERWISE)[premium ? 'premium' : 'base'], difficulty);
 				const duration = pick([4, 5, 8, 8, 10]);
 				const creator = pick(CREATORS);
-				let t = start + week * weekMs + random() * (weekMs - 6 * 3600 * 1000);
+				let t = start + week * weekMs + random() * (weekMs - dayMs - 6 * 3600 * 1000);
 				for (let take = 1; take <= 6; take++) {
 					t += (20 + random() * 90) * 60 * 1000;
 					if (t > now.getTime() - 60_000) break;
 					// The newest takes are still waiting for review.
-					const awaitingReview = now.getTime() - t < 3 * 24 * 3600 * 1000 && random() < 0.6;
+					const awaitingReview = now.getTime() - t < 3 * dayMs && random() < 0.6;
 					const failed = random() < 0.04;
-					const kept = !failed && random() < keepChance(premium, detailDense);
+					const kept = !failed && random() < keep;
 					const verdict = failed ? 'reject' : awaitingReview ? 'pending' : kept ? 'keep' : 'reject';
 					items.push({
 						id: `${shotId}-take-${take}`,
@@ -135,19 +111,23 @@ export async function seedDemo(db: Db, workspaceId: string, now = new Date()): P
 						resolution: tier.resolution,
 						status: failed ? 'failed' : 'succeeded',
 						verdict,
-						...(verdict === 'reject' && !failed ? { rejectReason: pick(REASONS) } : {}),
+						...(verdict === 'reject' && !failed
+							? { rejectReason: rejectReason(scene.clip, premium, random) }
+							: {}),
 						createdAt: new Date(t).toISOString(),
 						shotId,
-						tags,
-						prompt: `${SUBJECTS[tags[0]]}, cinematic lighting`,
+						tags: scene.tags,
+						prompt: `${scene.prompt}, cinematic lighting`,
 						generationSeconds: Math.round((premium ? 95 : 38) * (0.7 + random() * 0.6)),
-						creator
+						creator,
+						// A failed generation has no clip to link to.
+						...(failed ? {} : { videoUrl: demoClipUrl(scene.clip, premium ? 'premium' : 'base') })
 					});
 					if (verdict !== 'reject') break;
 				}
 			}
 		}
-	});
+	}
 
 	for (let i = 0; i < items.length; i += 1000) {
 		await ingest(db, workspaceId, { attempts: items.slice(i, i + 1000) }, now);

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { REJECT_REASONS } from '$lib/review';
+import { playableClipUrl } from '$lib/demo-clips';
 import { attemptId } from '$lib/schemas/attempt';
 import { db } from '$lib/server/app';
 import { hasRole, requireRole, workspaceOf } from '$lib/server/context';
@@ -47,7 +48,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			shotId: attempt.shotId,
 			tags: attempt.tags,
 			prompt: attempt.prompt,
-			videoUrl: attempt.videoUrl,
+			// The demo's clips come from the app itself, whatever its host ($lib/demo-clips).
+			videoUrl: playableClipUrl(attempt.videoUrl),
 			creator: attempt.creator,
 			createdAt: attempt.createdAt
 		};
