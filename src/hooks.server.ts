@@ -18,6 +18,7 @@ const PUBLIC = [
 	/^\/setup\/?$/,
 	/^\/api\/health\/?$/,
 	/^\/api\/v1\//,
+	/^\/docs\/api\/?$/,
 	/^\/_app\//,
 	/^\/favicon\.svg$/
 ];
@@ -106,7 +107,9 @@ async function answer(
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
-	if (api || event.locals.user) response.headers.set('Cache-Control', 'no-store');
+	// What a route says of its own caching stands (the OpenAPI document); nothing else is stored.
+	if ((api || event.locals.user) && !response.headers.has('cache-control'))
+		response.headers.set('Cache-Control', 'no-store');
 	return response;
 }
 
