@@ -797,12 +797,11 @@ export interface operations {
 				content: {
 					/**
 					 * @example {
-					 *       "error": "invalid attempts: nothing was stored",
+					 *       "error": "invalid attempt id in the path",
 					 *       "issues": [
 					 *         {
-					 *           "index": 3,
-					 *           "path": "durationSeconds",
-					 *           "message": "Too small: expected number to be >0"
+					 *           "path": "id",
+					 *           "message": "must not start or end with a space"
 					 *         }
 					 *       ]
 					 *     }
@@ -832,7 +831,7 @@ export interface operations {
 				content: {
 					/**
 					 * @example {
-					 *       "error": "this API key lacks the \"ingest\" scope"
+					 *       "error": "this API key lacks the \"read\" scope"
 					 *     }
 					 */
 					'application/json': components['schemas']['Error'];
@@ -936,12 +935,11 @@ export interface operations {
 				content: {
 					/**
 					 * @example {
-					 *       "error": "invalid attempts: nothing was stored",
+					 *       "error": "invalid verdict",
 					 *       "issues": [
 					 *         {
-					 *           "index": 3,
-					 *           "path": "durationSeconds",
-					 *           "message": "Too small: expected number to be >0"
+					 *           "path": "rejectReason",
+					 *           "message": "goes only with verdict \"reject\""
 					 *         }
 					 *       ]
 					 *     }
@@ -1096,12 +1094,11 @@ export interface operations {
 				content: {
 					/**
 					 * @example {
-					 *       "error": "invalid attempts: nothing was stored",
+					 *       "error": "the file is empty: a CSV import starts with a header row",
 					 *       "issues": [
 					 *         {
-					 *           "index": 3,
-					 *           "path": "durationSeconds",
-					 *           "message": "Too small: expected number to be >0"
+					 *           "path": "header",
+					 *           "message": "missing"
 					 *         }
 					 *       ]
 					 *     }
@@ -1277,12 +1274,11 @@ export interface operations {
 				content: {
 					/**
 					 * @example {
-					 *       "error": "invalid attempts: nothing was stored",
+					 *       "error": "invalid query parameters",
 					 *       "issues": [
 					 *         {
-					 *           "index": 3,
-					 *           "path": "durationSeconds",
-					 *           "message": "Too small: expected number to be >0"
+					 *           "path": "from",
+					 *           "message": "must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone"
 					 *         }
 					 *       ]
 					 *     }
@@ -1312,7 +1308,7 @@ export interface operations {
 				content: {
 					/**
 					 * @example {
-					 *       "error": "this API key lacks the \"ingest\" scope"
+					 *       "error": "this API key lacks the \"read\" scope"
 					 *     }
 					 */
 					'application/json': components['schemas']['Error'];
@@ -1451,12 +1447,11 @@ export interface operations {
 				content: {
 					/**
 					 * @example {
-					 *       "error": "invalid attempts: nothing was stored",
+					 *       "error": "invalid query parameters",
 					 *       "issues": [
 					 *         {
-					 *           "index": 3,
-					 *           "path": "durationSeconds",
-					 *           "message": "Too small: expected number to be >0"
+					 *           "path": "from",
+					 *           "message": "must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone"
 					 *         }
 					 *       ]
 					 *     }
@@ -1486,7 +1481,7 @@ export interface operations {
 				content: {
 					/**
 					 * @example {
-					 *       "error": "this API key lacks the \"ingest\" scope"
+					 *       "error": "this API key lacks the \"read\" scope"
 					 *     }
 					 */
 					'application/json': components['schemas']['Error'];
@@ -1572,12 +1567,11 @@ export interface operations {
 				content: {
 					/**
 					 * @example {
-					 *       "error": "invalid attempts: nothing was stored",
+					 *       "error": "invalid query parameters",
 					 *       "issues": [
 					 *         {
-					 *           "index": 3,
-					 *           "path": "durationSeconds",
-					 *           "message": "Too small: expected number to be >0"
+					 *           "path": "from",
+					 *           "message": "must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone"
 					 *         }
 					 *       ]
 					 *     }
@@ -1607,7 +1601,7 @@ export interface operations {
 				content: {
 					/**
 					 * @example {
-					 *       "error": "this API key lacks the \"ingest\" scope"
+					 *       "error": "this API key lacks the \"read\" scope"
 					 *     }
 					 */
 					'application/json': components['schemas']['Error'];
@@ -1774,12 +1768,11 @@ export interface operations {
 				content: {
 					/**
 					 * @example {
-					 *       "error": "invalid attempts: nothing was stored",
+					 *       "error": "invalid query parameters",
 					 *       "issues": [
 					 *         {
-					 *           "index": 3,
-					 *           "path": "durationSeconds",
-					 *           "message": "Too small: expected number to be >0"
+					 *           "path": "week",
+					 *           "message": "must be an ISO week, e.g. 2026-W48"
 					 *         }
 					 *       ]
 					 *     }
@@ -1809,7 +1802,7 @@ export interface operations {
 				content: {
 					/**
 					 * @example {
-					 *       "error": "this API key lacks the \"ingest\" scope"
+					 *       "error": "this API key lacks the \"read\" scope"
 					 *     }
 					 */
 					'application/json': components['schemas']['Error'];
@@ -1873,12 +1866,11 @@ export interface operations {
 				content: {
 					/**
 					 * @example {
-					 *       "error": "invalid attempts: nothing was stored",
+					 *       "error": "invalid query parameters",
 					 *       "issues": [
 					 *         {
-					 *           "index": 3,
-					 *           "path": "durationSeconds",
-					 *           "message": "Too small: expected number to be >0"
+					 *           "path": "from",
+					 *           "message": "must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone"
 					 *         }
 					 *       ]
 					 *     }
@@ -1908,7 +1900,7 @@ export interface operations {
 				content: {
 					/**
 					 * @example {
-					 *       "error": "this API key lacks the \"ingest\" scope"
+					 *       "error": "this API key lacks the \"read\" scope"
 					 *     }
 					 */
 					'application/json': components['schemas']['Error'];
@@ -1972,12 +1964,11 @@ export interface operations {
 				content: {
 					/**
 					 * @example {
-					 *       "error": "invalid attempts: nothing was stored",
+					 *       "error": "invalid query parameters",
 					 *       "issues": [
 					 *         {
-					 *           "index": 3,
-					 *           "path": "durationSeconds",
-					 *           "message": "Too small: expected number to be >0"
+					 *           "path": "from",
+					 *           "message": "must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone"
 					 *         }
 					 *       ]
 					 *     }
@@ -2007,7 +1998,7 @@ export interface operations {
 				content: {
 					/**
 					 * @example {
-					 *       "error": "this API key lacks the \"ingest\" scope"
+					 *       "error": "this API key lacks the \"read\" scope"
 					 *     }
 					 */
 					'application/json': components['schemas']['Error'];

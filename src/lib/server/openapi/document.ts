@@ -97,8 +97,9 @@ const PARAMETER_DOCS: Record<string, string> = {
 	id: 'The attempt’s id, as it was sent'
 };
 
-function refusal(status: Refusal | 401 | 503): Json {
-	const { description, example, retryAfter } = REFUSALS[status];
+function refusal(status: Refusal | 401 | 503, route: Route): Json {
+	const { description, example: exampleFor, retryAfter } = REFUSALS[status];
+	const example = typeof exampleFor === 'function' ? exampleFor(route) : exampleFor;
 	return {
 		description,
 		...(retryAfter ? { headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } } : {}),
@@ -112,15 +113,15 @@ function operation(route: Route): Json {
 	const responses: Json = {
 		200: { description: route.summary, content: content(route.answer, 'output') }
 	};
-	for (const status of [...new Set(statuses)].sort()) responses[status] = refusal(status);
+	for (const status of [...new Set(statuses)].sort()) responses[status] = refusal(status, route);
 	if (route.unavailable !== false) {
 		responses[503] = route.unavailable
 			? {
-					...refusal(503),
+					...refusal(503, route),
 					description: 'Not ready: the database is not migrated or does not answer',
 					content: content(route.unavailable, 'output')
 				}
-			: refusal(503);
+			: refusal(503, route);
 	}
 	return {
 		operationId: route.operationId,

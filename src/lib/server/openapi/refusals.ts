@@ -1,13 +1,16 @@
 // What each refusal means, as the handlers answer it (errors.ts, http.ts), with an example body.
-import type { Refusal } from './routes';
+import type { Refusal, Route } from './routes';
+
+interface ErrorExample {
+	error: string;
+	issues?: { index?: number; path: string; message: string }[];
+	conflicts?: string[];
+}
 
 interface Described {
 	description: string;
-	example: {
-		error: string;
-		issues?: { index?: number; path: string; message: string }[];
-		conflicts?: string[];
-	};
+	/** The same for every route, or as the route answers it. */
+	example: ErrorExample | ((route: Route) => ErrorExample);
 	/** Sent with a Retry-After header: wait that many seconds, then send again. */
 	retryAfter?: true;
 }
@@ -15,10 +18,7 @@ interface Described {
 export const REFUSALS: Record<Refusal | 401 | 503, Described> = {
 	400: {
 		description: 'Invalid input: every problem is listed in `issues`, by field (and by `index` in a batch)',
-		example: {
-			error: 'invalid attempts: nothing was stored',
-			issues: [{ index: 3, path: 'durationSeconds', message: 'Too small: expected number to be >0' }]
-		}
+		example: (route) => INVALID[route.operationId] ?? INVALID.query
 	},
 	401: {
 		description: 'No API key, or an unknown or revoked one',
@@ -26,7 +26,7 @@ export const REFUSALS: Record<Refusal | 401 | 503, Described> = {
 	},
 	403: {
 		description: 'The key lacks the scope, or the request names a project outside the key’s projects',
-		example: { error: 'this API key lacks the "ingest" scope' }
+		example: (route) => ({ error: `this API key lacks the "${route.scope}" scope` })
 	},
 	404: {
 		description: 'No attempt with this id in the key’s workspace',
@@ -75,5 +75,35 @@ export const REFUSALS: Record<Refusal | 401 | 503, Described> = {
 				'the database is unavailable; a write may or may not have been stored: send it again (resends are idempotent)'
 		},
 		retryAfter: true
+	}
+};
+
+/** A 400 as each operation answers it: a body's problems, a file's, a path's, a query's. */
+const INVALID: Record<string, ErrorExample> = {
+	logAttempts: {
+		error: 'invalid attempts: nothing was stored',
+		issues: [{ index: 3, path: 'durationSeconds', message: 'Too small: expected number to be >0' }]
+	},
+	getAttempt: {
+		error: 'invalid attempt id in the path',
+		issues: [{ path: 'id', message: 'must not start or end with a space' }]
+	},
+	setVerdict: {
+		error: 'invalid verdict',
+		issues: [{ path: 'rejectReason', message: 'goes only with verdict "reject"' }]
+	},
+	importFile: {
+		error: 'the file is empty: a CSV import starts with a header row',
+		issues: [{ path: 'header', message: 'missing' }]
+	},
+	weekly: {
+		error: 'invalid query parameters',
+		issues: [{ path: 'week', message: 'must be an ISO week, e.g. 2026-W48' }]
+	},
+	query: {
+		error: 'invalid query parameters',
+		issues: [
+			{ path: 'from', message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone' }
+		]
 	}
 };
