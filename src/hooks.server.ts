@@ -107,9 +107,10 @@ async function answer(
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
-	// What a route says of its own caching stands (the OpenAPI document); nothing else is stored.
-	if ((api || event.locals.user) && !response.headers.has('cache-control'))
-		response.headers.set('Cache-Control', 'no-store');
+	// An API route may say how it is cached (the OpenAPI document, the same for everyone); no other
+	// answer is stored, and no page of a signed-in user.
+	const ownCaching = api && response.headers.has('cache-control');
+	if ((api || event.locals.user) && !ownCaching) response.headers.set('Cache-Control', 'no-store');
 	return response;
 }
 
