@@ -50,6 +50,21 @@ test('the reference renders every endpoint without sign-in, and nothing is fetch
 	expect(browser.problems).toEqual([]);
 });
 
+test('it fits a phone and a desktop with operations open: nothing scrolls sideways', async () => {
+	const { page } = browser;
+	for (const width of [390, 1400]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.goto(`${server.url}/docs/api`, { waitUntil: 'networkidle' });
+		for (const path of ['/api/v1/attempts', '/api/v1/recommendations']) {
+			await page.getByText(path, { exact: true }).first().click();
+		}
+		await expect.poll(() => page.locator('.responses-table').count()).toBeGreaterThanOrEqual(2);
+		const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(scroll, `at ${width} px`).toBe(width);
+	}
+	expect(browser.problems).toEqual([]);
+});
+
 test('the footer and Settings → API keys link to it', async () => {
 	const { page } = browser;
 	await signIn(page, server);
