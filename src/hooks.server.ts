@@ -18,6 +18,7 @@ const PUBLIC = [
 	/^\/setup\/?$/,
 	/^\/api\/health\/?$/,
 	/^\/api\/v1\//,
+	/^\/docs\/api\/?$/,
 	/^\/_app\//,
 	/^\/favicon\.svg$/
 ];
@@ -106,7 +107,10 @@ async function answer(
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
-	if (api || event.locals.user) response.headers.set('Cache-Control', 'no-store');
+	// An API route may say how it is cached (the OpenAPI document, the same for everyone); no other
+	// answer is stored, and no page of a signed-in user.
+	const ownCaching = api && response.headers.has('cache-control');
+	if ((api || event.locals.user) && !ownCaching) response.headers.set('Cache-Control', 'no-store');
 	return response;
 }
 

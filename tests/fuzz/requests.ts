@@ -26,6 +26,7 @@ const READS = [
 ];
 const OTHER_PATHS = [
 	'/api/health',
+	'/api/v1/openapi.json',
 	'/api/v1/nope',
 	'/api/v2/summary',
 	'/api/v1/summary/extra',

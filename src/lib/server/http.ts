@@ -148,7 +148,8 @@ export function malformedApiPath(pathname: string): Response | undefined {
 
 /** An HTML error page on an /api path (an unknown route, an error outside respond) in the API's shape. */
 export function apiErrorAsJson(response: Response): Response {
-	if (response.ok || response.headers.get('content-type')?.startsWith('application/json')) return response;
+	if (response.ok || response.status === 304) return response;
+	if (response.headers.get('content-type')?.startsWith('application/json')) return response;
 	const allow = response.headers.get('allow');
 	const message =
 		response.status === 404

@@ -1,20 +1,13 @@
 // An import request, from the API (a key) or the dashboard's import page (a session): the body's type
 // picks the reader, `?dryRun=` says whether to store, and each batch gets a request's deadline.
-import { z } from 'zod';
 import { searchParamsToObject } from '$lib/schemas/filters';
+import { importQuerySchema } from '$lib/schemas/queries';
 import { db, nudgeTagger } from '../app';
 import { workspaceTimeZone } from '../workspaces';
 import { offTheClock, REQUEST_DEADLINE_MS, withDeadline } from '../deadline';
 import { ApiError, zodIssues } from '../errors';
 import { importAttempts, type ImportReport } from './index';
 import { csvLines, ndjsonLines } from './parse';
-
-const query = z.strictObject({
-	dryRun: z
-		.enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
-		.transform((v) => v === 'true' || v === '1')
-		.optional()
-});
 
 const READERS = {
 	'text/csv': csvLines,
@@ -41,7 +34,7 @@ export async function importRequest({
 	by,
 	projects = []
 }: ImportRequest): Promise<ImportReport> {
-	const parsed = query.safeParse(searchParamsToObject(url.searchParams));
+	const parsed = importQuerySchema.safeParse(searchParamsToObject(url.searchParams));
 	if (!parsed.success) throw new ApiError(400, 'invalid query parameters', zodIssues(parsed.error));
 	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
 	const read = READERS[type as keyof typeof READERS];

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { dimensionSchema, whatIfDimensionSchema } from '$lib/schemas/segments';
+import { recommendationsQueryExtra } from '$lib/schemas/queries';
 import { db } from '$lib/server/app';
 import { parseQuery } from '$lib/server/filters-from-url';
 import { authorize, respond, scopeToKey } from '$lib/server/http';
@@ -16,10 +16,7 @@ export const GET: RequestHandler = (event) =>
 		const { workspaceId } = owner;
 		const database = db();
 		const timeZone = await workspaceTimeZone(database, workspaceId);
-		const { whatIf, segmentsBy, ...filters } = parseQuery(event.url, timeZone, {
-			whatIf: whatIfDimensionSchema.default('project'),
-			segmentsBy: dimensionSchema.optional()
-		});
+		const { whatIf, segmentsBy, ...filters } = parseQuery(event.url, timeZone, recommendationsQueryExtra);
 		const pairs = await recommendations(database, workspaceId, scopeToKey(owner, filters), {
 			whatIf,
 			segmentsBy

@@ -1,8 +1,6 @@
 import type { RequestHandler } from './$types';
-import { z } from 'zod';
-import { isoWeekSchema } from '$lib/schemas/budget';
-import { slug } from '$lib/schemas/attempt';
 import { searchParamsToObject } from '$lib/schemas/filters';
+import { weeklyQuerySchema } from '$lib/schemas/queries';
 import { isoWeekLabel, mondayOf } from '$lib/metrics/weeks';
 import { dayOf } from '$lib/metrics/time-zones';
 import { db } from '$lib/server/app';
@@ -11,14 +9,12 @@ import { authorize, respond, scopeToKey } from '$lib/server/http';
 import { weeklyReview } from '$lib/server/queries/weekly-review';
 import { workspaceTimeZone } from '$lib/server/workspaces';
 
-const query = z.strictObject({ week: isoWeekSchema.optional(), project: slug.optional() });
-
 /** The weekly review of an ISO week (default: the current one) in the workspace's time zone. */
 export const GET: RequestHandler = (event) =>
 	respond(async () => {
 		const owner = await authorize(event, 'read');
 		const { workspaceId } = owner;
-		const parsed = query.safeParse(searchParamsToObject(event.url.searchParams));
+		const parsed = weeklyQuerySchema.safeParse(searchParamsToObject(event.url.searchParams));
 		if (!parsed.success) throw new ApiError(400, 'invalid query parameters', zodIssues(parsed.error));
 		const database = db();
 		const week =
