@@ -12,6 +12,7 @@ import { hasAttempts } from './queries/has-attempts';
 import { startDigestScheduler } from './digest';
 import { describeTagging, readTagConfig, startTagWorker, type TagWorker } from './tags/worker';
 import { startCompactor } from './rollups/compact';
+import { startRecategoriser } from './reasons/recategorise';
 
 let database: Database | undefined;
 let ready = false;
@@ -77,7 +78,8 @@ function onReady(db: Database, config: Config) {
 	background = [
 		startDigestScheduler(db.db, { baseUrl: config.publicUrl }),
 		tagWorker,
-		startCompactor(db.maintenance, log, { checkpoint: db.kind === 'pglite' })
+		startCompactor(db.maintenance, log, { checkpoint: db.kind === 'pglite' }),
+		startRecategoriser(db.maintenance, log)
 	];
 }
 
