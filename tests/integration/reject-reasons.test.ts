@@ -15,7 +15,7 @@ import {
 	recategorising,
 	saveRejectRules
 } from '../../src/lib/server/reasons/recategorise';
-import { DEFAULT_REJECT_RULES } from '../../src/lib/reasons/categories';
+import { DEFAULT_REJECT_RULES, REJECT_CATEGORIES, RULE_CATEGORY_IDS } from '../../src/lib/reasons/categories';
 import type { Filters } from '../../src/lib/schemas/filters';
 import { freshWorkspace, testDatabase } from '../setup/db';
 
@@ -71,6 +71,16 @@ describe('reject categories', () => {
 		await ingest(database.db, ws, take('a', { verdict: 'reject', rejectReason: reason }), now);
 		expect((await categoriesOf(ws)).a[0]).toBe(category);
 	});
+
+	// The review queue suggests category names as reasons: each must land in its own category.
+	test.each(REJECT_CATEGORIES.filter((c) => RULE_CATEGORY_IDS.includes(c.id) && c.id !== 'other'))(
+		'the default rules place the name "$label" in $id',
+		async ({ id, label }) => {
+			const ws = await freshWorkspace(database);
+			await ingest(database.db, ws, take('a', { verdict: 'reject', rejectReason: label }), now);
+			expect((await categoriesOf(ws)).a[0]).toBe(id);
+		}
+	);
 
 	test('failed, unspecified, kept and pending attempts; a verdict changed later moves the category', async () => {
 		const ws = await freshWorkspace(database);
