@@ -13,6 +13,7 @@ import { startDigestScheduler } from './digest';
 import { describeTagging, readTagConfig, startTagWorker, type TagWorker } from './tags/worker';
 import { startCompactor } from './rollups/compact';
 import { startRecategoriser } from './reasons/recategorise';
+import { startReasonWorker } from './reasons/worker';
 
 let database: Database | undefined;
 let ready = false;
@@ -78,6 +79,7 @@ function onReady(db: Database, config: Config) {
 	background = [
 		startDigestScheduler(db.db, { baseUrl: config.publicUrl }),
 		tagWorker,
+		startReasonWorker(db.db, tagConfig, log),
 		startCompactor(db.maintenance, log, { checkpoint: db.kind === 'pglite' }),
 		startRecategoriser(db.maintenance, log)
 	];
