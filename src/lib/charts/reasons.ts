@@ -21,12 +21,23 @@ export function cumulativeShares(reasons: Pick<ReasonFigure, 'wastedSpendUsd'>[]
 	});
 }
 
+/** A long category name on lines of about `width` characters, so that a phone's narrow axis shows it whole. */
+export function wrapLabel(label: string, width = 14): string[] {
+	const lines: string[] = [];
+	for (const word of label.split(' ')) {
+		const last = lines.length - 1;
+		if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+		else lines.push(word);
+	}
+	return lines;
+}
+
 export function reasonsPareto(reasons: ReasonFigure[]) {
 	const running = cumulativeShares(reasons);
 	const config: BarConfig = {
 		type: 'bar',
 		data: {
-			labels: reasons.map((r) => r.label),
+			labels: reasons.map((r) => wrapLabel(r.label)) as unknown as string[],
 			datasets: [
 				{
 					label: 'Wasted spend',
@@ -41,7 +52,7 @@ export function reasonsPareto(reasons: ReasonFigure[]) {
 		options: {
 			indexAxis: 'y',
 			// Room on the right for the labels at the bars' ends.
-			layout: { padding: { right: 120 } },
+			layout: { padding: { right: 100 } },
 			plugins: {
 				legend: { display: false },
 				tooltip: {
