@@ -126,7 +126,7 @@ describe('the Why clips fail page', () => {
 		mkdirSync(shots, { recursive: true });
 		await page.setViewportSize({ width: 1400, height: 900 });
 		await page.goto(`${server.url}/reasons`, { waitUntil: 'networkidle' });
-		const nav = page.getByRole('link', { name: 'Why clips fail' });
+		const nav = page.getByRole('link', { name: 'Failures' });
 		expect(await nav.getAttribute('aria-current')).toBe('page');
 		await page.locator('[data-chart="reasons-pareto"] canvas').waitFor();
 		// Sora 2 Pro keeps hands right where Sora 2 fails half its takes on them.
