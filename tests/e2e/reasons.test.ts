@@ -10,7 +10,16 @@ const shots = process.env.KEEPRATE_SCREENSHOTS ?? '/tmp/keeprate-reasons-screens
 
 // sora-2 loses half its takes to hands; sora-2-pro almost none. Failed takes carry their reported cost.
 const REASONS = ['extra fingers', 'melted face', 'flicker on the wall', 'not the vibe', ''];
-const sent = Array.from({ length: 160 }, (_, i) => {
+interface Sent {
+	id: string;
+	model: string;
+	costUsd: number;
+	status?: string;
+	verdict?: string;
+	rejectReason?: string;
+}
+
+const sent: Sent[] = Array.from({ length: 160 }, (_, i) => {
 	const pro = i % 2 === 1;
 	const failed = i % 13 === 0;
 	const reject = !failed && (pro ? i % 7 === 1 : i % 4 !== 0);

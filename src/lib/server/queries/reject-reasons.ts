@@ -69,6 +69,11 @@ export async function reasonCounts(
 }
 
 /** The answer of GET /api/v1/reject-reasons. */
-export async function rejectReasons(db: Db, workspaceId: string, filters: Filters, options: ReadOptions = {}) {
+export async function rejectReasons(
+	db: Db,
+	workspaceId: string,
+	filters: Filters,
+	options: ReadOptions = {}
+) {
 	return reasonFigures(await reasonCounts(db, workspaceId, filters, 'none', options));
 }

@@ -5,12 +5,7 @@ import { rejectRulesForm, rulesToText } from '$lib/schemas/reject-rules';
 import { db } from '$lib/server/app';
 import { audit } from '$lib/server/audit';
 import { requireRole, workspaceOf } from '$lib/server/context';
-import {
-	recategorise,
-	recategorising,
-	rejectRules,
-	saveRejectRules
-} from '$lib/server/reasons/recategorise';
+import { recategorise, recategorising, rejectRules, saveRejectRules } from '$lib/server/reasons/recategorise';
 import { readTagConfig } from '$lib/server/tags/worker';
 
 /** How long a save places attempts itself before leaving the rest to the background worker. */
