@@ -17,7 +17,8 @@ export const rejectRuleSchema = z.strictObject({
 		.trim()
 		.min(1, 'needs a pattern after the colon')
 		.max(MAX_PATTERN, `is longer than ${MAX_PATTERN} characters`)
-		.regex(/^[\p{L}\p{N}]/u, 'must start with a letter or a digit (it matches where a word starts)')
+		// A lookahead, so that an empty pattern gets the one message above.
+		.regex(/^(?![^\p{L}\p{N}])/u, 'must start with a letter or a digit (it matches where a word starts)')
 });
 
 /** The text to rules; blank lines are skipped. Every problem is reported with its line number. */
@@ -29,10 +30,6 @@ export const rejectRulesText = z
 		text.split(/\r?\n/).forEach((line, i) => {
 			if (line.trim() === '') return;
 			const colon = line.indexOf(':');
-			const candidate = {
-				category: colon < 0 ? '' : line.slice(0, colon).trim(),
-				pattern: colon < 0 ? line : line.slice(colon + 1)
-			};
 			if (colon < 0) {
 				ctx.addIssue({
 					code: 'custom',
@@ -40,6 +37,7 @@ export const rejectRulesText = z
 				});
 				return;
 			}
+			const candidate = { category: line.slice(0, colon).trim(), pattern: line.slice(colon + 1) };
 			const parsed = rejectRuleSchema.safeParse(candidate);
 			if (parsed.success) rules.push(parsed.data);
 			else
