@@ -1,8 +1,13 @@
-// The reviewers' queue: reject reasons on the number keys 1 to 5.
-export const REJECT_REASONS = [
-	'artifacts',
-	'wrong motion',
-	'off-brief',
-	'face or hands',
-	'text garbled'
-] as const;
+// The reviewers' queue: reject reasons on the number keys 1 to 5. They are the names of the reject
+// categories reviewers need most, which the default rules place in their own category (Why clips fail).
+import { categoryLabel, type RejectCategory } from '$lib/reasons/categories';
+
+const SUGGESTED: RejectCategory[] = [
+	'hands-anatomy',
+	'motion-artefacts',
+	'prompt-mismatch',
+	'faces',
+	'text-logos'
+];
+
+export const REJECT_REASONS = SUGGESTED.map(categoryLabel) as [string, ...string[]];

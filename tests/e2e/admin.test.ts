@@ -215,10 +215,10 @@ describe('review queue', () => {
 		await page.getByText('Why? Press 1–5').waitFor();
 		await page.keyboard.press('2');
 		await take(ids[2]).waitFor();
-		expect(await stored(ids[1])).toMatchObject({ verdict: 'reject', rejectReason: 'wrong motion' });
+		expect(await stored(ids[1])).toMatchObject({ verdict: 'reject', rejectReason: 'Motion artefacts' });
 		const history = page.locator('[data-history]');
 		expect(await history.allInnerTexts()).toEqual([
-			expect.stringContaining('rejected: wrong motion'),
+			expect.stringContaining('rejected: Motion artefacts'),
 			expect.stringContaining('kept')
 		]);
 	});

@@ -20,6 +20,7 @@ const READS = [
 	'/api/v1/summary',
 	'/api/v1/recommendations',
 	'/api/v1/shots',
+	'/api/v1/reject-reasons',
 	'/api/v1/weekly',
 	'/api/v1/attempts.csv',
 	'/api/v1/weekly.csv'

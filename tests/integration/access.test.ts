@@ -137,6 +137,7 @@ describe("another workspace's data", () => {
 		'/',
 		'/recommendations',
 		'/shots',
+		'/reasons',
 		'/weekly',
 		'/projects',
 		'/review',
@@ -144,6 +145,7 @@ describe("another workspace's data", () => {
 		'/settings/keys',
 		'/settings/prices',
 		'/settings/members',
+		'/settings/reject-reasons',
 		'/settings/audit',
 		'/export/attempts.csv?from=2000-01-01',
 		'/export/weekly.csv?from=2000-01-01'
@@ -167,6 +169,7 @@ describe("another workspace's data", () => {
 		`/api/v1/weekly?project=${HIDDEN.project}`,
 		`/api/v1/recommendations?project=${HIDDEN.project}`,
 		`/api/v1/shots?project=${HIDDEN.project}`,
+		`/api/v1/reject-reasons?project=${HIDDEN.project}`,
 		`/api/v1/attempts.csv?project=${HIDDEN.project}`
 	])('is not readable with this workspace’s key: %s', async (path) => {
 		const response = await server.api(path);

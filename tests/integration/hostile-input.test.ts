@@ -51,7 +51,13 @@ async function storedIn(project: string): Promise<number> {
 	return models.reduce((n, m) => n + m.attempts, 0);
 }
 
-const READS = ['/api/v1/summary', '/api/v1/recommendations', '/api/v1/shots', '/api/v1/weekly.csv'];
+const READS = [
+	'/api/v1/summary',
+	'/api/v1/recommendations',
+	'/api/v1/shots',
+	'/api/v1/reject-reasons',
+	'/api/v1/weekly.csv'
+];
 const CSVS = ['/api/v1/attempts.csv', '/api/v1/weekly.csv'];
 const BAD_DATES = [
 	'0000-01-01',

@@ -29,6 +29,9 @@ import { weeklyReview } from '../../src/lib/server/queries/weekly-review';
 import { listProjects } from '../../src/lib/server/queries/projects';
 import { retakeSinks, reviewBacklog } from '../../src/lib/server/queries/retake-sinks';
 import { shotGroups } from '../../src/lib/server/queries/shots';
+import { reasonCounts, rejectReasons } from '../../src/lib/server/queries/reject-reasons';
+import { reasonFigures } from '../../src/lib/metrics/reasons';
+import { DEFAULT_REJECT_RULES } from '../../src/lib/reasons/categories';
 import { weeklyCsv, WEEKLY_COLUMNS } from '../../src/lib/server/export/weekly-csv';
 import { summarize, modelRow, type ModelCounts } from '../../src/lib/metrics/summary';
 import { shotStatsOfGroups } from '../../src/lib/metrics/shots';
@@ -41,6 +44,7 @@ import {
 	bySegmentAndModel,
 	isoMondayIn,
 	oracleCounts,
+	oracleReasonCounts,
 	oracleShotGroups,
 	oracleShotTable,
 	SEGMENT_OF,
@@ -105,7 +109,7 @@ const PROMPTS = [
 	'a silk dress in the wind',
 	'a quiet empty room'
 ];
-const REASONS = ['artifacts', 'wrong motion', 'off-brief'];
+const REASONS = ['artifacts', 'wrong motion', 'off-brief', 'extra fingers', 'Garbled  TEXT', 'meh'];
 
 /** Instants that cut buckets: UTC hours and days, and local midnights and Mondays in every zone. */
 const EDGES = [
@@ -648,6 +652,11 @@ async function expectOracleFigures(ws: string, f: Filters, zone: string) {
 	const weeks = oracleCounts(rows, f, catalog, (a) => isoMondayIn(a.createdAt, zone));
 	expect(settled(sorted(await countsByWeekAndModel(db, ws, f, zone)))).toEqual(settled(weeks));
 
+	// Why clips fail: categories placed by the default rules, counted in JS from raw rows.
+	expect(await rejectReasons(db, ws, f)).toEqual(
+		reasonFigures(oracleReasonCounts(rows, f, DEFAULT_REJECT_RULES))
+	);
+
 	const groups = oracleShotGroups(rows, f);
 	expect(sortShotGroups(await shotGroups(db, ws, f))).toEqual(groups);
 	expect(settled(shotStatsOfGroups(await shotGroups(db, ws, f)))).toEqual(settled(shotStatsOfGroups(groups)));
@@ -734,6 +743,8 @@ async function expectRollupsEqualRaw(ws: string, f: Filters, s: Scenario) {
 	await same((o) => retakeSinks(db, ws, f, 'tag', 5, o));
 	await same((o) => reviewBacklog(db, ws, f, o));
 	await same(async (o) => sortShotGroups(await shotGroups(db, ws, f, o)));
+	await same((o) => rejectReasons(db, ws, f, o));
+	await same((o) => reasonCounts(db, ws, f, 'tag', o));
 	const csv = await weeklyCsv(db, ws, f, s.zone);
 	expect(csv).toBe(csvOf(await countsByWeekAndModel(db, ws, f, s.zone, RAW)));
 }
@@ -820,7 +831,9 @@ describe('rollups are exact', () => {
 								await countsByWeekAndModel(db, ws, f, s.zone),
 								await countsBySegment(db, ws, f, 'tag'),
 								await countsBySegment(db, ws, f, 'creator'),
-								sortShotGroups(await shotGroups(db, ws, f))
+								sortShotGroups(await shotGroups(db, ws, f)),
+								await rejectReasons(db, ws, f),
+								await reasonCounts(db, ws, f, 'tag')
 							);
 						}
 						return [...out, await settledShots(ws)];

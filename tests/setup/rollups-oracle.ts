@@ -5,6 +5,8 @@ import type { Filters } from '../../src/lib/schemas/filters';
 import type { Dimension } from '../../src/lib/schemas/segments';
 import type { ModelCounts } from '../../src/lib/metrics/summary';
 import type { ShotGroup, ShotState } from '../../src/lib/metrics/shots';
+import type { ReasonCounts } from '../../src/lib/metrics/reasons';
+import type { RejectRule } from '../../src/lib/reasons/categories';
 
 /** The columns of an attempts row the figures read (drizzle's select of the attempts table). */
 export interface RawAttempt {
@@ -15,6 +17,7 @@ export interface RawAttempt {
 	costMicros: number;
 	status: string;
 	verdict: string;
+	rejectReason: string | null;
 	createdAt: Date;
 	shotId: string | null;
 	tags: string[];
@@ -253,3 +256,35 @@ export const sortShotGroups = (groups: ShotGroup[]) =>
 		(a, b) =>
 			codePoints(a.model, b.model) || a.takesToFirstKeep - b.takesToFirstKeep || codePoints(a.state, b.state)
 	);
+
+/**
+ * A reject reason's category by the rules, as docs/figures.md#why-clips-fail states them: the first rule
+ * whose pattern starts a word of the reason (a letter, digit or _ does not precede it), ignoring case,
+ * with any run of white space in the pattern matching any run in the reason.
+ */
+export function oracleCategory(a: RawAttempt, rules: RejectRule[]): string | null {
+	if (isFailed(a)) return 'failed';
+	if (!isRejected(a)) return null;
+	const reason = a.rejectReason ?? '';
+	if (reason.trim() === '') return 'unspecified';
+	for (const rule of rules) {
+		const text = rule.pattern.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+');
+		if (new RegExp(`(?<![\\p{L}\\p{N}_])${text}`, 'iu').test(reason)) return rule.category;
+	}
+	return 'other';
+}
+
+/** Decided attempts not kept per (model, category) and their cost, of the attempts that match. */
+export function oracleReasonCounts(rows: RawAttempt[], f: Filters, rules: RejectRule[]): ReasonCounts[] {
+	const groups = new Map<string, ReasonCounts>();
+	for (const a of rows) {
+		const category = oracleCategory(a, rules);
+		if (!matches(a, f) || category === null) continue;
+		const key = JSON.stringify([a.model, category]);
+		const g = groups.get(key) ?? { model: a.model, category, attempts: 0, wastedSpendMicros: 0 };
+		g.attempts += 1;
+		g.wastedSpendMicros += a.costMicros;
+		groups.set(key, g);
+	}
+	return [...groups.values()];
+}

@@ -30,6 +30,8 @@ const row = (i: number): Attempt => ({
 	creator: null,
 	videoUrl: null,
 	metadata: null,
+	rejectCategory: null,
+	rejectCategoryBy: null,
 	contentHash: 'h'
 });
 

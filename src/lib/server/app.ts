@@ -12,6 +12,8 @@ import { hasAttempts } from './queries/has-attempts';
 import { startDigestScheduler } from './digest';
 import { describeTagging, readTagConfig, startTagWorker, type TagWorker } from './tags/worker';
 import { startCompactor } from './rollups/compact';
+import { startRecategoriser } from './reasons/recategorise';
+import { startReasonWorker } from './reasons/worker';
 
 let database: Database | undefined;
 let ready = false;
@@ -77,7 +79,9 @@ function onReady(db: Database, config: Config) {
 	background = [
 		startDigestScheduler(db.db, { baseUrl: config.publicUrl }),
 		tagWorker,
-		startCompactor(db.maintenance, log, { checkpoint: db.kind === 'pglite' })
+		startReasonWorker(db.db, tagConfig, log),
+		startCompactor(db.maintenance, log, { checkpoint: db.kind === 'pglite' }),
+		startRecategoriser(db.maintenance, log)
 	];
 }
 

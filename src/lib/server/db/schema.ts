@@ -30,6 +30,12 @@ import {
 	TAG_SOURCES,
 	VERDICTS
 } from './enums';
+import {
+	DEFAULT_REJECT_RULES,
+	REJECT_CATEGORY_IDS,
+	REJECT_PLACEMENTS,
+	type RejectRule
+} from '../../reasons/categories';
 
 const micros = (name: string) => bigint(name, { mode: 'number' });
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -47,6 +53,8 @@ export const workspaces = pgTable('workspaces', {
 	// Raised by triggers on every change to the workspace's models, aliases or prices: a cached price book
 	// of an older version is stale.
 	catalogVersion: bigint('catalog_version', { mode: 'number' }).notNull().default(0),
+	// Ordered pattern -> category rules for reject reasons (reasons/categories.ts); the first match wins.
+	rejectRules: jsonb('reject_rules').$type<RejectRule[]>().notNull().default(DEFAULT_REJECT_RULES),
 	createdAt: ts('created_at').notNull().defaultNow()
 });
 
@@ -183,6 +191,10 @@ export const attempts = pgTable(
 		creator: text('creator'),
 		videoUrl: text('video_url'),
 		metadata: jsonb('metadata'),
+		// Why it was not kept (reasons/categories.ts): set by a trigger with the verdict, in the same statement
+		// (drizzle/0014_reject_categories.sql); null for kept and pending attempts.
+		rejectCategory: text('reject_category', { enum: REJECT_CATEGORY_IDS }),
+		rejectCategoryBy: text('reject_category_by', { enum: REJECT_PLACEMENTS }),
 		// SHA-256 of the attempt as sent, without verdict and rejectReason: tells a duplicate from a conflict.
 		contentHash: text('content_hash').notNull()
 	},
@@ -204,11 +216,17 @@ export const attempts = pgTable(
 		index('attempts_tag_queue_idx')
 			.on(t.workspaceId, t.receivedAt)
 			.where(sql`${t.tagsInferredBy} = 'rules'`),
+		// The reasons the rules left as `other`, waiting for the opt-in model (reasons/worker.ts).
+		index('attempts_reason_queue_idx')
+			.on(t.workspaceId, t.receivedAt)
+			.where(sql`${t.rejectCategoryBy} = 'queued'`),
 		oneOf('attempts_cost_source_check', t.costSource, COST_SOURCES),
 		oneOf('attempts_status_check', t.status, STATUSES),
 		oneOf('attempts_verdict_check', t.verdict, VERDICTS),
 		oneOf('attempts_tags_source_check', t.tagsSource, TAG_SOURCES),
-		oneOf('attempts_tags_inferred_by_check', t.tagsInferredBy, TAG_INFERENCES)
+		oneOf('attempts_tags_inferred_by_check', t.tagsInferredBy, TAG_INFERENCES),
+		oneOf('attempts_reject_category_check', t.rejectCategory, REJECT_CATEGORY_IDS),
+		oneOf('attempts_reject_category_by_check', t.rejectCategoryBy, REJECT_PLACEMENTS)
 	]
 );
 
@@ -527,6 +545,61 @@ export const shotRollups = pgTable(
 		index('shot_rollups_project_idx').on(t.workspaceId, t.cuboid, t.grain, t.project, t.bucket),
 		oneOf('shot_rollups_grain_check', t.grain, GRAIN_NAMES),
 		oneOf('shot_rollups_state_check', t.state, SHOT_STATES)
+	]
+);
+
+/**
+ * A workspace whose reject rules changed: its rejected attempts are placed again in batches, in order of
+ * id after `afterId` (reasons/recategorise.ts). The row is gone once every attempt follows the rules.
+ */
+export const rejectRecategorise = pgTable('reject_recategorise', {
+	workspaceId: text('workspace_id').primaryKey(),
+	afterId: text('after_id').notNull().default(''),
+	startedAt: ts('started_at').notNull().defaultNow()
+});
+
+/** Not-kept decided attempts per category (failed ones as `failed`) and what they cost. */
+const reasonDimensions = () => ({
+	project: text('project').notNull(),
+	model: text('model').notNull(),
+	tags: text('tags').array().notNull(),
+	category: text('category', { enum: REJECT_CATEGORY_IDS }).notNull()
+});
+
+const reasonSums = () => ({
+	attempts: bigint('attempts', { mode: 'number' }).notNull(),
+	wastedSpendMicros: micros('wasted_spend_micros').notNull()
+});
+
+/** Signed changes per UTC hour, appended by triggers on attempts (drizzle/0014_reject_categories.sql). */
+export const reasonDeltas = pgTable(
+	'reason_deltas',
+	{
+		workspaceId: text('workspace_id').notNull(),
+		hour: ts('hour').notNull(),
+		...reasonDimensions(),
+		...reasonSums()
+	},
+	(t) => [index('reason_deltas_hour_idx').on(t.workspaceId, t.hour)]
+);
+
+export const reasonRollups = pgTable(
+	'reason_rollups',
+	{
+		workspaceId: text('workspace_id').notNull(),
+		cuboid: text('cuboid').notNull(),
+		grain: text('grain', { enum: GRAIN_NAMES }).notNull(),
+		bucket: ts('bucket').notNull(),
+		...reasonDimensions(),
+		...reasonSums()
+	},
+	(t) => [
+		primaryKey({
+			name: 'reason_rollups_pk',
+			columns: [t.workspaceId, t.cuboid, t.grain, t.bucket, t.project, t.model, t.tags, t.category]
+		}),
+		index('reason_rollups_project_idx').on(t.workspaceId, t.cuboid, t.grain, t.project, t.bucket),
+		oneOf('reason_rollups_grain_check', t.grain, GRAIN_NAMES)
 	]
 );
 

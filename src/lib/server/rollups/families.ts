@@ -1,4 +1,5 @@
-// The two kinds of rollups: attempt counts (every count figure) and shot outcomes (the shots figures).
+// The kinds of rollups: attempt counts (every count figure), shot outcomes (the shots figures) and reject
+// categories (why clips fail).
 // Each has a delta table, appended by triggers in the writing transaction, and a rollup table of
 // cuboids: a cuboid keeps some dimensions and sums over the others. A read takes the smallest cuboid
 // that keeps every dimension it filters or groups by.
@@ -98,7 +99,24 @@ export const SHOT_ROLLUPS: RollupFamily = {
 	]
 };
 
-export const FAMILIES = [ATTEMPT_ROLLUPS, SHOT_ROLLUPS];
+export const REASON_ROLLUPS: RollupFamily = {
+	name: 'reasons',
+	deltas: 'reason_deltas',
+	rollups: 'reason_rollups',
+	constraint: 'reason_rollups_pk',
+	dimensions: ['project', 'model', 'tags', 'category'],
+	summedOver: { project: "''", tags: "'{}'::text[]" },
+	sums: whole('attempts', 'wasted_spend_micros'),
+	// Model and category are in every cuboid: the figures are per model and category.
+	cuboids: [
+		{ name: 'm', keeps: ['model', 'category'], hours: true },
+		{ name: 'pm', keeps: ['project', 'model', 'category'], hours: true },
+		{ name: 'mt', keeps: ['model', 'tags', 'category'], hours: true },
+		{ name: 'pmt', keeps: ['project', 'model', 'tags', 'category'], hours: true }
+	]
+};
+
+export const FAMILIES = [ATTEMPT_ROLLUPS, SHOT_ROLLUPS, REASON_ROLLUPS];
 
 export function cuboidFor(family: RollupFamily, needs: string[]): Cuboid {
 	return family.cuboids.find((c) => needs.every((d) => c.keeps.includes(d)))!;

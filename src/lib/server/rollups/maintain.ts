@@ -26,12 +26,15 @@ async function recompute(tx: Db, workspaceId?: string): Promise<number> {
 	// Recomputed shots append their own deltas (trigger on shots).
 	const shotIds = attemptsOf('workspace_id, shot_id', workspaceId, 'AND shot_id IS NOT NULL');
 	await tx.execute(sql`select keeprate_shots_recompute(${shotIds})`);
-	const [row] = rowsOf(
-		await tx.execute(
-			sql`select keeprate_rollup_deltas_sql(${attemptsOf('*, 1 AS sign', workspaceId)}) as statement`
-		)
-	);
-	await tx.execute(sql.raw(String(row.statement)));
+	// The families counted straight from attempts, each by the statement its triggers use.
+	for (const builder of ['keeprate_rollup_deltas_sql', 'keeprate_reason_deltas_sql']) {
+		const [row] = rowsOf(
+			await tx.execute(
+				sql`select ${sql.raw(builder)}(${attemptsOf('*, 1 AS sign', workspaceId)}) as statement`
+			)
+		);
+		await tx.execute(sql.raw(String(row.statement)));
+	}
 	return fold(tx, workspaceId);
 }
 
@@ -39,7 +42,9 @@ async function recompute(tx: Db, workspaceId?: string): Promise<number> {
 export async function rebuildRollups(db: Db, workspaceId?: string): Promise<number> {
 	const folded = await db.transaction((tx) => recompute(tx as unknown as Db, workspaceId));
 	// Fresh statistics, so the planner reads the rebuilt tables by their indexes.
-	await db.execute(sql`analyze attempt_rollups, shot_rollups, shots, rollup_deltas, shot_deltas`);
+	await db.execute(
+		sql`analyze attempt_rollups, shot_rollups, reason_rollups, shots, rollup_deltas, shot_deltas, reason_deltas`
+	);
 	return folded;
 }
 

@@ -124,7 +124,7 @@ function validAnswers(content: string | null | undefined, ids: Set<string>): Map
 }
 
 // Messages name the failure only: the model's body may echo prompts, which never go to the logs.
-function asTaggerError(error: unknown, timeoutMs: number): TaggerError {
+export function asTaggerError(error: unknown, timeoutMs: number): TaggerError {
 	if (error instanceof TaggerError) return error;
 	if (error instanceof APIUserAbortError) return new TaggerError('aborted', 'the request was aborted');
 	if (error instanceof APIConnectionTimeoutError)

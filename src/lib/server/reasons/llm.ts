@@ -1,0 +1,94 @@
+// Reject reasons the rules leave as `other`, placed by a language model: one request per batch, with
+// structured output, through the same opt-in, client settings and error handling as scene tags
+// (tags/llm.ts). The answer is untrusted: only entries that name an id of the request and a category a
+// rule may give are returned; `other` or anything else means "not placed".
+import OpenAI from 'openai';
+import { zodResponseFormat } from 'openai/helpers/zod';
+import { z } from 'zod';
+import { REJECT_CATEGORIES, RULE_CATEGORY_IDS, type RejectCategory } from '$lib/reasons/categories';
+import { asTaggerError, TaggerError, type TaggerOptions } from '../tags/llm';
+
+export interface ReasonToPlace {
+	id: string;
+	reason: string;
+}
+
+export interface ReasonClassifier {
+	classify(reasons: ReasonToPlace[], signal?: AbortSignal): Promise<Map<string, RejectCategory>>;
+}
+
+// A reason is a short note; the cap bounds a batch's size and cost.
+export const MAX_REASON_CHARS = 500;
+
+const answerFormat = zodResponseFormat(
+	z.object({ results: z.array(z.object({ id: z.string(), category: z.enum(RULE_CATEGORY_IDS) })) }),
+	'reject_categories'
+);
+
+// Looser than the format sent: a bad entry is dropped on its own instead of spoiling the whole batch.
+const answerEnvelope = z.object({ results: z.array(z.object({ id: z.string(), category: z.string() })) });
+
+const instructions = [
+	'You sort reviewers’ reasons for rejecting AI-generated video clips into categories, to find out why',
+	'clips fail. Answer with one category per reason, from this list only:',
+	...REJECT_CATEGORIES.filter((c) => RULE_CATEGORY_IDS.includes(c.id)).map((c) => `- ${c.id}: ${c.label}`),
+	'Use "other" when none fits. The user message is a JSON array of {id, reason}; answer with one result',
+	'per id, the same ids.'
+].join('\n');
+
+export function createReasonClassifier(options: TaggerOptions): ReasonClassifier {
+	const client = new OpenAI({
+		apiKey: options.apiKey,
+		baseURL: options.baseURL,
+		timeout: options.timeoutMs,
+		maxRetries: 1
+	});
+	return {
+		async classify(reasons, signal) {
+			if (reasons.length === 0) return new Map();
+			const request = reasons.map((r) => ({ id: r.id, reason: r.reason.slice(0, MAX_REASON_CHARS) }));
+			let content: string | null | undefined;
+			try {
+				const completion = await client.chat.completions.create(
+					{
+						model: options.model,
+						messages: [
+							{ role: 'system', content: instructions },
+							{ role: 'user', content: JSON.stringify(request) }
+						],
+						response_format: answerFormat
+					},
+					{ signal }
+				);
+				const choice = completion.choices[0];
+				if (choice?.message.refusal) throw new TaggerError('refused', 'the model refused to answer');
+				if (choice?.finish_reason === 'length') throw new TaggerError('malformed', 'the answer was cut off');
+				content = choice?.message.content;
+			} catch (error) {
+				throw asTaggerError(error, options.timeoutMs);
+			}
+			return validAnswers(content, new Set(request.map((r) => r.id)));
+		}
+	};
+}
+
+function validAnswers(content: string | null | undefined, ids: Set<string>): Map<string, RejectCategory> {
+	let json: unknown;
+	try {
+		json = JSON.parse(content ?? '');
+	} catch {
+		throw new TaggerError('malformed', 'the answer is not JSON');
+	}
+	const envelope = answerEnvelope.safeParse(json);
+	if (!envelope.success) throw new TaggerError('malformed', 'the answer does not have the expected shape');
+	const placed = new Map<string, RejectCategory>();
+	const seen = new Set<string>();
+	for (const { id, category } of envelope.data.results) {
+		// An id answered twice is ambiguous: neither answer is trusted.
+		if (seen.has(id)) placed.delete(id);
+		else if (ids.has(id) && category !== 'other' && RULE_CATEGORY_IDS.includes(category as RejectCategory))
+			placed.set(id, category as RejectCategory);
+		seen.add(id);
+	}
+	return placed;
+}

@@ -1,0 +1,309 @@
+// Why clips fail (docs/figures.md#why-clips-fail): reject reasons placed in categories by the workspace's
+// rules in the writing statement, and the reject-reasons figures, which must add up to the summary's
+// rejected + failed attempts and wasted spend, through rollups as from raw rows. PGlite and PostgreSQL.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../src/lib/server/db/connection';
+import { ingest } from '../../src/lib/server/ingest';
+import { fold, rowsOf } from '../../src/lib/server/rollups/compact';
+import { checkRollups } from '../../src/lib/server/rollups/maintain';
+import { rejectReasons } from '../../src/lib/server/queries/reject-reasons';
+import { summaryByModel } from '../../src/lib/server/queries/summary-by-model';
+import {
+	recategorise,
+	recategoriseBatch,
+	recategorising,
+	saveRejectRules
+} from '../../src/lib/server/reasons/recategorise';
+import { DEFAULT_REJECT_RULES, REJECT_CATEGORIES, RULE_CATEGORY_IDS } from '../../src/lib/reasons/categories';
+import type { Filters } from '../../src/lib/schemas/filters';
+import { freshWorkspace, testDatabase } from '../setup/db';
+
+let database: Database;
+const now = new Date('2026-11-20T00:00:00Z');
+
+beforeAll(async () => {
+	database = await testDatabase();
+});
+afterAll(async () => {
+	await database.close();
+});
+
+const take = (id: string, extra: Record<string, unknown> = {}) => ({
+	id,
+	project: 'spot',
+	model: 'sora-2',
+	durationSeconds: 8,
+	resolution: '1280x720',
+	createdAt: '2026-09-01T10:00:00Z',
+	...extra
+});
+
+async function categoriesOf(ws: string): Promise<Record<string, [string | null, string | null]>> {
+	const rows = rowsOf(
+		await database.db.execute(sql`select id, reject_category, reject_category_by from attempts
+			where workspace_id = ${ws} order by id`)
+	);
+	return Object.fromEntries(
+		rows.map((r) => [r.id, [r.reject_category, r.reject_category_by] as [string | null, string | null]])
+	);
+}
+
+describe('reject categories', () => {
+	test.each([
+		['extra fingers on the left hand', 'hands-anatomy'],
+		['Melted face in the last second', 'faces'],
+		['warping background', 'motion-artefacts'],
+		['FLICKER on the wall', 'flicker-temporal'],
+		['jitter in the pan', 'flicker-temporal'],
+		['garbled text on the sign', 'text-logos'],
+		['wrong logo', 'text-logos'],
+		["didn't follow prompt", 'prompt-mismatch'],
+		['off-brief', 'prompt-mismatch'],
+		['wrong camera move', 'camera'],
+		['lip sync drifts', 'audio-sync'],
+		['plastic skin texture', 'style'],
+		['cup floating above the table', 'physics'],
+		['a warm glow', 'other'],
+		['meh', 'other']
+	])('the default rules place "%s" in %s', async (reason, category) => {
+		const ws = await freshWorkspace(database);
+		await ingest(database.db, ws, take('a', { verdict: 'reject', rejectReason: reason }), now);
+		expect((await categoriesOf(ws)).a[0]).toBe(category);
+	});
+
+	// The review queue suggests category names as reasons: each must land in its own category.
+	test.each(REJECT_CATEGORIES.filter((c) => RULE_CATEGORY_IDS.includes(c.id) && c.id !== 'other'))(
+		'the default rules place the name "$label" in $id',
+		async ({ id, label }) => {
+			const ws = await freshWorkspace(database);
+			await ingest(database.db, ws, take('a', { verdict: 'reject', rejectReason: label }), now);
+			expect((await categoriesOf(ws)).a[0]).toBe(id);
+		}
+	);
+
+	test('failed, unspecified, kept and pending attempts; a verdict changed later moves the category', async () => {
+		const ws = await freshWorkspace(database);
+		await ingest(
+			database.db,
+			ws,
+			{
+				attempts: [
+					take('f', { status: 'failed' }),
+					take('u', { verdict: 'reject' }),
+					take('k', { verdict: 'keep' }),
+					take('p', { verdict: 'pending' }),
+					take('o', { verdict: 'reject', rejectReason: 'meh' })
+				]
+			},
+			now
+		);
+		expect(await categoriesOf(ws)).toEqual({
+			f: ['failed', null],
+			k: [null, null],
+			o: ['other', 'queued'],
+			p: [null, null],
+			u: ['unspecified', null]
+		});
+		// A resend with a new verdict (as PATCH and the review queue write it): same statement, new category.
+		await ingest(database.db, ws, take('p', { verdict: 'reject', rejectReason: 'extra fingers' }), now);
+		await ingest(database.db, ws, take('o', { verdict: 'keep' }), now);
+		const after = await categoriesOf(ws);
+		expect(after.p).toEqual(['hands-anatomy', 'rules']);
+		expect(after.o).toEqual([null, null]);
+		expect(await checkRollups(database.db, ws)).toEqual([]);
+	});
+});
+
+// Two models, four projects' worth of tags, rejects with and without reasons, billed and free failures.
+function seed() {
+	const models = ['sora-2', 'sora-2-pro', 'house-model'];
+	const reasons = [
+		'extra fingers',
+		'melted face',
+		'flicker',
+		null,
+		'meh',
+		'garbled text',
+		'off-brief',
+		'lip sync'
+	];
+	const out = [];
+	for (let n = 0; n < 90; n++) {
+		const model = models[n % 3];
+		const verdict = n % 5 === 0 ? 'keep' : n % 7 === 0 ? 'pending' : 'reject';
+		out.push(
+			take(`s${n}`, {
+				model,
+				project: n % 4 === 0 ? 'launch' : 'spot',
+				tags: n % 2 ? ['close-up'] : ['landscape', 'close-up'].slice(n % 3 ? 1 : 0),
+				createdAt: new Date(Date.parse('2026-09-01T00:17:00Z') + n * 47 * 60_000).toISOString(),
+				...(model === 'house-model' ? { costUsd: 0.125 + n / 1000 } : {}),
+				...(n % 11 === 0
+					? { status: 'failed', ...(n % 2 ? { costUsd: 0.3 } : {}) }
+					: { verdict, ...(verdict === 'reject' && reasons[n % 8] ? { rejectReason: reasons[n % 8] } : {}) })
+			})
+		);
+	}
+	return out;
+}
+
+/** The same figures from raw rows, by plain SQL over the attempts table. */
+async function rawReasons(ws: string, f: Filters) {
+	const rows = rowsOf(
+		await database.db.execute(sql`select model,
+				case when status = 'failed' then 'failed' else reject_category end as category,
+				count(*)::int as attempts, sum(cost_micros)::bigint as micros
+			from attempts
+			where workspace_id = ${ws} and (status = 'failed' or verdict = 'reject')
+				and (${f.from?.toISOString() ?? null}::timestamptz is null or created_at >= ${f.from?.toISOString() ?? null}::timestamptz)
+				and (${f.to?.toISOString() ?? null}::timestamptz is null or created_at < ${f.to?.toISOString() ?? null}::timestamptz)
+				and (${f.project ?? null}::text is null or project = ${f.project ?? null}::text)
+				and (${f.tag?.[0] ?? null}::text is null or ${f.tag?.[0] ?? null}::text = any(tags))
+			group by 1, 2`)
+	);
+	return rows.map((r) => ({
+		model: String(r.model),
+		category: String(r.category),
+		attempts: Number(r.attempts),
+		micros: Number(r.micros)
+	}));
+}
+
+const scopes: Filters[] = [
+	{},
+	{ from: new Date('2026-09-01T05:30:00Z'), to: new Date('2026-09-03T11:45:00Z') },
+	{ project: 'launch' },
+	{ tag: ['landscape'], from: new Date('2026-09-01T13:00:00Z') }
+];
+
+describe('GET /api/v1/reject-reasons figures', () => {
+	let ws: string;
+	beforeAll(async () => {
+		ws = await freshWorkspace(database);
+		await ingest(database.db, ws, { attempts: seed() }, now);
+	});
+
+	test.each(scopes)(
+		'add up to rejected + failed and to the wasted spend, per model and in total (%o)',
+		async (f) => {
+			const answer = await rejectReasons(database.db, ws, f);
+			const { models, totals } = await summaryByModel(database.db, ws, f);
+			const raw = await rawReasons(ws, f);
+			const micros = (usd: number) => Math.round(usd * 1e6);
+			// In total: every category against raw SQL, and the sums against the summary.
+			expect(answer.reasons.map((r) => [r.category, r.attempts, micros(r.wastedSpendUsd)]).sort()).toEqual(
+				[...new Set(raw.map((r) => r.category))]
+					.map((c) => {
+						const of = raw.filter((r) => r.category === c);
+						return [c, of.reduce((n, r) => n + r.attempts, 0), of.reduce((n, r) => n + r.micros, 0)];
+					})
+					.sort()
+			);
+			const attempts = answer.reasons.reduce((n, r) => n + r.attempts, 0);
+			expect(attempts).toBe(totals.decided - totals.kept);
+			expect(attempts).toBe(models.reduce((n, m) => n + m.rejected + m.failed, 0));
+			expect(answer.reasons.reduce((n, r) => n + micros(r.wastedSpendUsd), 0)).toBe(
+				micros(totals.wastedSpendUsd)
+			);
+			expect(answer.reasons.reduce((n, r) => n + (r.share ?? 0), 0)).toBeCloseTo(attempts > 0 ? 1 : 0, 12);
+			for (const r of answer.reasons) expect(r.share).toBe(r.attempts / attempts);
+			// Per model.
+			for (const m of models) {
+				const mine = answer.models.find((a) => a.model === m.model)?.reasons ?? [];
+				expect(mine.reduce((n, r) => n + r.attempts, 0)).toBe(m.rejected + m.failed);
+				expect(mine.reduce((n, r) => n + micros(r.wastedSpendUsd), 0)).toBe(micros(m.wastedSpendUsd));
+			}
+			// Biggest wasted spend first.
+			const spend = answer.reasons.map((r) => r.wastedSpendUsd);
+			expect(spend).toEqual([...spend].sort((a, b) => b - a));
+		}
+	);
+
+	test.each(scopes)('through rollups, folded or not, equal raw rows (%o)', async (f) => {
+		expect(await rejectReasons(database.db, ws, f)).toEqual(
+			await rejectReasons(database.db, ws, f, { source: 'raw' })
+		);
+		await fold(database.db, ws);
+		expect(await rejectReasons(database.db, ws, f)).toEqual(
+			await rejectReasons(database.db, ws, f, { source: 'raw' })
+		);
+	});
+
+	test('an empty scope answers empty lists', async () => {
+		expect(await rejectReasons(database.db, ws, { project: 'nothing-here' })).toEqual({
+			reasons: [],
+			models: []
+		});
+	});
+});
+
+describe('changing the rules', () => {
+	test('places every rejected attempt again in batches, keeps the model’s answers, and stays exact', async () => {
+		const ws = await freshWorkspace(database);
+		await ingest(database.db, ws, { attempts: seed() }, now);
+		await database.db.execute(sql`update attempts set reject_category = 'faces', reject_category_by = 'llm'
+			where workspace_id = ${ws} and reject_reason = 'meh'`);
+		const before = await rejectReasons(database.db, ws, {});
+		await saveRejectRules(database.db, ws, [
+			{ pattern: 'flicker', category: 'physics' },
+			...DEFAULT_REJECT_RULES.filter((r) => r.pattern !== 'finger')
+		]);
+		expect(await recategorising(database.db, ws)).toBe(true);
+		// One batch of 5: the totals never move while the split changes.
+		expect(await recategoriseBatch(database.db, ws, 5)).toBe(false);
+		const during = await rejectReasons(database.db, ws, {});
+		const total = (a: typeof before) => a.reasons.reduce((n, r) => n + r.attempts, 0);
+		expect(total(during)).toBe(total(before));
+		expect(await recategorise(database.db, ws)).toBe(true);
+		expect(await recategorising(database.db, ws)).toBe(false);
+		const cats = rowsOf(
+			await database.db
+				.execute(sql`select reject_reason, reject_category, reject_category_by, count(*)::int as n
+				from attempts where workspace_id = ${ws} and verdict = 'reject' and status = 'succeeded'
+				group by 1, 2, 3 order by 1`)
+		);
+		expect(cats).toEqual([
+			{
+				reject_reason: 'extra fingers',
+				reject_category: 'other',
+				reject_category_by: 'queued',
+				n: expect.any(Number)
+			},
+			{
+				reject_reason: 'flicker',
+				reject_category: 'physics',
+				reject_category_by: 'rules',
+				n: expect.any(Number)
+			},
+			{
+				reject_reason: 'garbled text',
+				reject_category: 'text-logos',
+				reject_category_by: 'rules',
+				n: expect.any(Number)
+			},
+			{
+				reject_reason: 'lip sync',
+				reject_category: 'audio-sync',
+				reject_category_by: 'rules',
+				n: expect.any(Number)
+			},
+			{ reject_reason: 'meh', reject_category: 'faces', reject_category_by: 'llm', n: expect.any(Number) },
+			{
+				reject_reason: 'melted face',
+				reject_category: 'faces',
+				reject_category_by: 'rules',
+				n: expect.any(Number)
+			},
+			{
+				reject_reason: 'off-brief',
+				reject_category: 'prompt-mismatch',
+				reject_category_by: 'rules',
+				n: expect.any(Number)
+			},
+			{ reject_reason: null, reject_category: 'unspecified', reject_category_by: null, n: expect.any(Number) }
+		]);
+		expect(total(await rejectReasons(database.db, ws, {}))).toBe(total(before));
+		expect(await checkRollups(database.db, ws)).toEqual([]);
+	});
+});
