@@ -157,4 +157,17 @@ describe('the demo data', () => {
 		expect(share(false, detail)).toBeGreaterThan(share(true, detail) + 0.15);
 		expect(share(true, ['prompt-mismatch'])).toBeGreaterThan(share(false, ['prompt-mismatch']));
 	});
+
+	test('the default reject rules place every demo reason in the category it was written for', async () => {
+		const placed = await rows<{ reason: string; category: string }>(sql`
+			select distinct a.reject_reason as reason, a.reject_category as category
+			from attempts a
+			where a.workspace_id = ${ws} and a.verdict = 'reject' and a.status = 'succeeded'`);
+		const intended = new Map(
+			Object.entries(PHRASES).flatMap(([c, phrases]) => phrases.map((p) => [p, c] as const))
+		);
+		expect(placed.length).toBeGreaterThanOrEqual(30);
+		const misplaced = placed.filter((r) => intended.get(r.reason) !== r.category);
+		expect(misplaced).toEqual([]);
+	});
 });

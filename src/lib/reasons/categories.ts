@@ -51,8 +51,10 @@ const rules = (category: RejectCategory, ...patterns: string[]): RejectRule[] =>
 
 /**
  * The first rule that matches wins, so the order settles overlaps: a body part before what went wrong
- * with it ("melted face" is a face, "hand warping" anatomy), "texture" (style) before "text", and the
- * generic words of a missed brief ("wrong", "missing") last, after every specific one ("wrong logo").
+ * with it ("melted face" is a face, "hand warping" anatomy), a visible artefact before the camera move that
+ * showed it ("background warps when the camera pans"), flicker before "texture" (style: "texture boils"
+ * flickers) and "texture" before "text", the generic words of a missed brief ("wrong", "missing") after
+ * every specific one ("wrong logo"), and "motion" alone last ("missed the slow motion" is the brief).
  */
 export const DEFAULT_REJECT_RULES: RejectRule[] = [
 	...rules('camera', 'handheld', 'hand-held'),
@@ -75,7 +77,7 @@ export const DEFAULT_REJECT_RULES: RejectRule[] = [
 		'hand',
 		'thumb',
 		'limb',
-		'arms',
+		'arm',
 		'legs',
 		'anatomy',
 		'anatomical',
@@ -105,6 +107,25 @@ export const DEFAULT_REJECT_RULES: RejectRule[] = [
 		'portrait'
 	),
 	...rules(
+		'motion-artefacts',
+		'warp',
+		'morph',
+		'melt',
+		'smear',
+		'blur',
+		'ghost',
+		'artefact',
+		'artifact',
+		'distort',
+		'glitch',
+		'stutter',
+		'frozen',
+		'freez',
+		'choppy',
+		'wobbl',
+		'judder'
+	),
+	...rules(
 		'camera',
 		'camera',
 		'framing',
@@ -119,8 +140,29 @@ export const DEFAULT_REJECT_RULES: RejectRule[] = [
 		'crop',
 		'focus',
 		'shaky',
+		'horizon',
+		'tilt',
 		'shot type',
 		'wrong shot'
+	),
+	...rules(
+		'flicker-temporal',
+		'flicker',
+		'jitter',
+		'strobe',
+		'strobing',
+		'temporal',
+		'consisten',
+		'inconsisten',
+		'continuity',
+		'popping',
+		'pops in',
+		'shimmer',
+		'boil',
+		'crawl',
+		'between frames',
+		'drift',
+		'changes between'
 	),
 	...rules(
 		'style',
@@ -133,6 +175,7 @@ export const DEFAULT_REJECT_RULES: RejectRule[] = [
 		'video game',
 		'colour',
 		'color',
+		'grade',
 		'grading',
 		'lighting',
 		'saturat',
@@ -165,7 +208,9 @@ export const DEFAULT_REJECT_RULES: RejectRule[] = [
 		'physics',
 		'physics',
 		'gravity',
-		'floating',
+		'float',
+		'upward',
+		'falls up',
 		'clipping',
 		'clips through',
 		'passes through',
@@ -178,43 +223,6 @@ export const DEFAULT_REJECT_RULES: RejectRule[] = [
 		'balance'
 	),
 	...rules(
-		'flicker-temporal',
-		'flicker',
-		'jitter',
-		'strobe',
-		'strobing',
-		'temporal',
-		'consisten',
-		'inconsisten',
-		'continuity',
-		'popping',
-		'pops in',
-		'shimmer',
-		'boiling',
-		'drift',
-		'changes between'
-	),
-	...rules(
-		'motion-artefacts',
-		'warp',
-		'morph',
-		'melt',
-		'smear',
-		'blur',
-		'ghost',
-		'artefact',
-		'artifact',
-		'distort',
-		'glitch',
-		'stutter',
-		'frozen',
-		'freez',
-		'choppy',
-		'motion',
-		'wobbl',
-		'judder'
-	),
-	...rules(
 		'prompt-mismatch',
 		"didn't follow",
 		'did not follow',
@@ -223,6 +231,7 @@ export const DEFAULT_REJECT_RULES: RejectRule[] = [
 		'off brief',
 		'brief',
 		'ignored',
+		'missed',
 		'mismatch',
 		"doesn't match",
 		'does not match',
@@ -231,5 +240,6 @@ export const DEFAULT_REJECT_RULES: RejectRule[] = [
 		'wrong',
 		'missing',
 		'not as described'
-	)
+	),
+	...rules('motion-artefacts', 'motion')
 ];

@@ -20,7 +20,7 @@ export const PHRASES: Record<string, string[]> = {
 		'background warps when camera pans',
 		'smearing on the fast pan',
 		'runners blur into each other',
-		'ghosting on the arms'
+		'ghosting behind the runners'
 	],
 	'flicker-temporal': [
 		'flicker on the watch glass',
@@ -32,7 +32,7 @@ export const PHRASES: Record<string, string[]> = {
 		'water flows the wrong way',
 		'skirt floats instead of falling',
 		'snow falls upward at the end',
-		'hand passes through the counter'
+		'cup passes through the counter'
 	],
 	'text-logos': [
 		'garbled text on the sign',
@@ -42,7 +42,7 @@ export const PHRASES: Record<string, string[]> = {
 	'prompt-mismatch': [
 		'ignored the prompt: no runners',
 		'daytime, the brief says sunrise',
-		'wrong strap colour',
+		'brown strap, the brief says black',
 		'off brief: asked for an empty lobby',
 		'missed the slow motion'
 	],
