@@ -109,6 +109,23 @@ export interface paths {
 		patch?: never;
 		trace?: never;
 	};
+	'/api/v1/reject-reasons': {
+		parameters: {
+			query?: never;
+			header?: never;
+			path?: never;
+			cookie?: never;
+		};
+		/** Why clips fail: decided attempts not kept, per reject category, in total and per model */
+		get: operations['rejectReasons'];
+		put?: never;
+		post?: never;
+		delete?: never;
+		options?: never;
+		head?: never;
+		patch?: never;
+		trace?: never;
+	};
 	'/api/v1/weekly': {
 		parameters: {
 			query?: never;
@@ -527,6 +544,37 @@ export interface components {
 			}[];
 			refusedCount: number;
 			dryRun: boolean;
+		};
+		RejectReasons: {
+			/** @description biggest wasted spend first */
+			reasons: {
+				/** @description the reject category: hands-anatomy, faces, motion-artefacts, flicker-temporal, physics, text-logos, prompt-mismatch, camera, style, audio-sync, other, unspecified, failed */
+				category: string;
+				/** @description the category as the pages name it */
+				label: string;
+				attempts: number;
+				/** @description attempts / (rejected + failed) of the same scope; null when there are none */
+				share: number | null;
+				/** @description US dollars (micro-dollar precision) */
+				wastedSpendUsd: number;
+			}[];
+			/** @description the model that wasted most first */
+			models: {
+				model: string;
+				reasons: {
+					/** @description the reject category: hands-anatomy, faces, motion-artefacts, flicker-temporal, physics, text-logos, prompt-mismatch, camera, style, audio-sync, other, unspecified, failed */
+					category: string;
+					/** @description the category as the pages name it */
+					label: string;
+					attempts: number;
+					/** @description attempts / (rejected + failed) of the same scope; null when there are none */
+					share: number | null;
+					/** @description US dollars (micro-dollar precision) */
+					wastedSpendUsd: number;
+				}[];
+			}[];
+			/** @description true while attempts are placed again after a change of rules: totals exact, the split moving */
+			recategorising: boolean;
 		};
 		Health: {
 			/** @enum {string} */
@@ -1557,6 +1605,156 @@ export interface operations {
 					 *     }
 					 */
 					'application/json': components['schemas']['Shots'];
+				};
+			};
+			/** @description Invalid input: every problem is listed in `issues`, by field (and by `index` in a batch) */
+			400: {
+				headers: {
+					[name: string]: unknown;
+				};
+				content: {
+					/**
+					 * @example {
+					 *       "error": "invalid query parameters",
+					 *       "issues": [
+					 *         {
+					 *           "path": "from",
+					 *           "message": "must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone"
+					 *         }
+					 *       ]
+					 *     }
+					 */
+					'application/json': components['schemas']['Error'];
+				};
+			};
+			/** @description No API key, or an unknown or revoked one */
+			401: {
+				headers: {
+					[name: string]: unknown;
+				};
+				content: {
+					/**
+					 * @example {
+					 *       "error": "missing API key: send \"Authorization: Bearer <api key>\""
+					 *     }
+					 */
+					'application/json': components['schemas']['Error'];
+				};
+			};
+			/** @description The key lacks the scope, or the request names a project outside the key’s projects */
+			403: {
+				headers: {
+					[name: string]: unknown;
+				};
+				content: {
+					/**
+					 * @example {
+					 *       "error": "this API key lacks the \"read\" scope"
+					 *     }
+					 */
+					'application/json': components['schemas']['Error'];
+				};
+			};
+			/** @description The database is unavailable: a write may or may not have been stored; send it again after Retry-After (resends are idempotent by id) */
+			503: {
+				headers: {
+					'Retry-After': components['headers']['RetryAfter'];
+					[name: string]: unknown;
+				};
+				content: {
+					/**
+					 * @example {
+					 *       "error": "the database is unavailable; a write may or may not have been stored: send it again (resends are idempotent)"
+					 *     }
+					 */
+					'application/json': components['schemas']['Error'];
+				};
+			};
+		};
+	};
+	rejectReasons: {
+		parameters: {
+			query?: {
+				/** @description Start of the range, included: a date (YYYY-MM-DD, local midnight in the workspace time zone) or an ISO date-time with an offset */
+				from?: string;
+				/** @description End of the range, excluded; as `from` */
+				to?: string;
+				/** @description A project slug; a key restricted to projects must name one of them */
+				project?: string;
+				/** @description A model id */
+				model?: string;
+				/** @description A scene tag; repeat it to ask for attempts with every tag */
+				tag?: string[];
+			};
+			header?: never;
+			path?: never;
+			cookie?: never;
+		};
+		requestBody?: never;
+		responses: {
+			/** @description Why clips fail: decided attempts not kept, per reject category, in total and per model */
+			200: {
+				headers: {
+					[name: string]: unknown;
+				};
+				content: {
+					/**
+					 * @example {
+					 *       "reasons": [
+					 *         {
+					 *           "category": "hands-anatomy",
+					 *           "label": "Hands and anatomy",
+					 *           "attempts": 3,
+					 *           "share": 0.5,
+					 *           "wastedSpendUsd": 2.4
+					 *         },
+					 *         {
+					 *           "category": "prompt-mismatch",
+					 *           "label": "Prompt mismatch",
+					 *           "attempts": 2,
+					 *           "share": 0.3333333333333333,
+					 *           "wastedSpendUsd": 1.6
+					 *         },
+					 *         {
+					 *           "category": "failed",
+					 *           "label": "Failed generation",
+					 *           "attempts": 1,
+					 *           "share": 0.16666666666666666,
+					 *           "wastedSpendUsd": 0
+					 *         }
+					 *       ],
+					 *       "models": [
+					 *         {
+					 *           "model": "veo-3.1-fast",
+					 *           "reasons": [
+					 *             {
+					 *               "category": "hands-anatomy",
+					 *               "label": "Hands and anatomy",
+					 *               "attempts": 3,
+					 *               "share": 0.5,
+					 *               "wastedSpendUsd": 2.4
+					 *             },
+					 *             {
+					 *               "category": "prompt-mismatch",
+					 *               "label": "Prompt mismatch",
+					 *               "attempts": 2,
+					 *               "share": 0.3333333333333333,
+					 *               "wastedSpendUsd": 1.6
+					 *             },
+					 *             {
+					 *               "category": "failed",
+					 *               "label": "Failed generation",
+					 *               "attempts": 1,
+					 *               "share": 0.16666666666666666,
+					 *               "wastedSpendUsd": 0
+					 *             }
+					 *           ]
+					 *         }
+					 *       ],
+					 *       "recategorising": false
+					 *     }
+					 */
+					'application/json': components['schemas']['RejectReasons'];
 				};
 			};
 			/** @description Invalid input: every problem is listed in `issues`, by field (and by `index` in a batch) */

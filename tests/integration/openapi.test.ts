@@ -174,6 +174,8 @@ describe('the document against a real server', () => {
 		expect((summary.body as { comparisons: unknown[] }).comparisons).toHaveLength(1);
 		const advice = await call('GET', '/api/v1/recommendations?segmentsBy=tag&whatIf=creator');
 		expect((advice.body as { pairs: unknown[] }).pairs).toHaveLength(1);
+		const reasons = await call('GET', '/api/v1/reject-reasons?tag=close-up');
+		expect((reasons.body as { reasons: unknown[] }).reasons.length).toBeGreaterThan(0);
 		const shots = await call('GET', '/api/v1/shots?tag=close-up');
 		expect((shots.body as { models: unknown[] }).models.length).toBeGreaterThan(0);
 		const weekly = await call('GET', '/api/v1/weekly?week=2026-W48');
@@ -183,6 +185,7 @@ describe('the document against a real server', () => {
 		expect((await call('GET', '/api/v1/summary?from=yesterday')).status).toBe(400);
 		expect((await call('GET', '/api/v1/recommendations?whatIf=tag')).status).toBe(400);
 		expect((await call('GET', '/api/v1/shots?colour=red')).status).toBe(400);
+		expect((await call('GET', '/api/v1/reject-reasons?from=yesterday')).status).toBe(400);
 		expect((await call('GET', '/api/v1/weekly?week=2026-W60')).status).toBe(400);
 		expect((await call('GET', '/api/v1/attempts.csv?to=2026-13-01')).status).toBe(400);
 		expect((await call('GET', '/api/v1/weekly.csv?project=Not%20A%20Slug')).status).toBe(400);

@@ -30,6 +30,7 @@ const ANSWERS: Record<string, z.ZodType> = {
 	Shots: answers.shotsSchema,
 	WeeklyReview: answers.weeklyReviewSchema,
 	ImportReport: answers.importReportSchema,
+	RejectReasons: answers.rejectReasonsSchema,
 	Health: answers.healthSchema
 };
 

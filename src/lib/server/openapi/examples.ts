@@ -164,6 +164,37 @@ export const shotsExample = {
 	]
 };
 
+export const rejectReasonsExample = {
+	reasons: [
+		{ category: 'hands-anatomy', label: 'Hands and anatomy', attempts: 3, share: 0.5, wastedSpendUsd: 2.4 },
+		{ category: 'prompt-mismatch', label: 'Prompt mismatch', attempts: 2, share: 1 / 3, wastedSpendUsd: 1.6 },
+		{ category: 'failed', label: 'Failed generation', attempts: 1, share: 1 / 6, wastedSpendUsd: 0 }
+	],
+	models: [
+		{
+			model: 'veo-3.1-fast',
+			reasons: [
+				{
+					category: 'hands-anatomy',
+					label: 'Hands and anatomy',
+					attempts: 3,
+					share: 0.5,
+					wastedSpendUsd: 2.4
+				},
+				{
+					category: 'prompt-mismatch',
+					label: 'Prompt mismatch',
+					attempts: 2,
+					share: 1 / 3,
+					wastedSpendUsd: 1.6
+				},
+				{ category: 'failed', label: 'Failed generation', attempts: 1, share: 1 / 6, wastedSpendUsd: 0 }
+			]
+		}
+	],
+	recategorising: false
+};
+
 export const weeklyExample = {
 	week: '2026-W48',
 	previous: '2026-W47',

@@ -13,6 +13,8 @@ import type { PairAdvice } from '../queries/recommendations';
 import type { WeeklyReview } from '../queries/weekly-review';
 import type { PublicAttempt } from '../attempts/public';
 import type { IngestResult } from '../ingest';
+import type { ReasonsAnswer } from '$lib/metrics/reasons';
+import { REJECT_CATEGORY_IDS } from '$lib/reasons/categories';
 
 const usd = z.number().describe('US dollars (micro-dollar precision)');
 const share = z.number().min(0).max(1);
@@ -251,6 +253,24 @@ export const importReportSchema = z.strictObject({
 	dryRun: z.boolean()
 });
 
+const reasonFigureSchema = z.strictObject({
+	category: z.string().describe(`the reject category: ${REJECT_CATEGORY_IDS.join(', ')}`),
+	label: z.string().describe('the category as the pages name it'),
+	attempts: count,
+	share: nullableShare.describe('attempts / (rejected + failed) of the same scope; null when there are none'),
+	wastedSpendUsd: usd
+});
+
+export const rejectReasonsSchema = z.strictObject({
+	reasons: z.array(reasonFigureSchema).describe('biggest wasted spend first'),
+	models: z
+		.array(z.strictObject({ model: z.string(), reasons: z.array(reasonFigureSchema) }))
+		.describe('the model that wasted most first'),
+	recategorising: z
+		.boolean()
+		.describe('true while attempts are placed again after a change of rules: totals exact, the split moving')
+});
+
 export const healthSchema = z.strictObject({
 	status: z.enum(['ok', 'unavailable']),
 	database: z.string()
@@ -275,5 +295,6 @@ export type ResponsesAgree = [
 	Assert<Agree<typeof shotStatsSchema, ShotStats>>,
 	Assert<Agree<typeof weeklyReviewSchema, WeeklyReview>>,
 	Assert<Agree<typeof publicAttemptSchema, PublicAttempt>>,
-	Assert<Agree<typeof importReportSchema, ImportReport>>
+	Assert<Agree<typeof importReportSchema, ImportReport>>,
+	Assert<Agree<typeof rejectReasonsSchema, ReasonsAnswer & { recategorising: boolean }>>
 ];

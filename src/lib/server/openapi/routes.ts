@@ -132,6 +132,17 @@ export const ROUTES: Route[] = [
 	},
 	{
 		method: 'get',
+		path: '/api/v1/reject-reasons',
+		operationId: 'rejectReasons',
+		tag: 'Figures',
+		summary: 'Why clips fail: decided attempts not kept, per reject category, in total and per model',
+		scope: 'read',
+		query: filtersSchema,
+		answer: { json: answers.rejectReasonsSchema, example: examples.rejectReasonsExample },
+		refuses: [400]
+	},
+	{
+		method: 'get',
 		path: '/api/v1/weekly',
 		operationId: 'weekly',
 		tag: 'Figures',
