@@ -178,6 +178,8 @@ interface AttemptSpec {
 	shot: string | undefined;
 	creator: string | undefined;
 	generationSeconds: number | undefined;
+	/** Sent only with a verdict (the contract asks for one). */
+	reviewSeconds: number | undefined;
 	project: string;
 	at: number;
 	/** A retake of the batch's previous take's shot, stamped with the same instant (ties go by id). */
@@ -185,6 +187,7 @@ interface AttemptSpec {
 }
 
 const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
+const reviewSecondsArb = fc.constantFrom(0, 0.1, 12.5, 30, 95.25, 0.30000000000000004);
 const verdictArb = fc.constantFrom<Verdict>('keep', 'reject', 'pending');
 
 const attemptSpec: fc.Arbitrary<AttemptSpec> = fc.record({
@@ -200,16 +203,17 @@ const attemptSpec: fc.Arbitrary<AttemptSpec> = fc.record({
 	shot: maybe(fc.constantFrom('s1', 's2', 's3', 's4')),
 	creator: maybe(fc.constantFrom('ana', 'bo')),
 	generationSeconds: maybe(fc.constantFrom(0, 30, 45.5, 61.3)),
+	reviewSeconds: maybe(reviewSecondsArb),
 	project: fc.constantFrom(...PROJECTS),
 	at: instant,
 	tie: fc.constantFrom(false, false, false, false, true)
 });
 
 type Command =
-	| { kind: 'ingest'; attempts: AttemptSpec[]; again?: { index: number; verdict: Verdict; reason?: string } }
-	| { kind: 'resend'; batch: number; changes: { index: number; verdict: Verdict; reason?: string }[] }
-	| { kind: 'patch'; pick: number; verdict: Verdict; reason?: string }
-	| { kind: 'review'; project?: string; verdict: 'keep' | 'reject'; reason?: string }
+	| { kind: 'ingest'; attempts: AttemptSpec[]; again?: VerdictChange }
+	| { kind: 'resend'; batch: number; changes: VerdictChange[] }
+	| { kind: 'patch'; pick: number; verdict: Verdict; reason?: string; seconds?: number }
+	| { kind: 'review'; project?: string; verdict: 'keep' | 'reject'; reason?: string; seconds?: number }
 	| { kind: 'undo-review'; pick: number }
 	| { kind: 'reprice'; target: number; microsPerSecond: number; effectiveFrom: number }
 	| { kind: 'retag'; picks: number[]; tags: string[] }
@@ -220,8 +224,21 @@ type Command =
 	| { kind: 'fold'; scope: 'all' | 'workspace' }
 	| { kind: 'check'; filters: Filters };
 
-const verdictChange = fc.record(
-	{ index: fc.nat(), verdict: verdictArb, reason: fc.constantFrom(...REASONS) },
+interface VerdictChange {
+	index: number;
+	verdict: Verdict;
+	reason?: string;
+	/** The review time sent with the verdict; absent leaves the stored one. */
+	seconds?: number;
+}
+
+const verdictChange: fc.Arbitrary<VerdictChange> = fc.record(
+	{
+		index: fc.nat(),
+		verdict: verdictArb,
+		reason: fc.constantFrom(...REASONS),
+		seconds: reviewSecondsArb
+	},
 	{ requiredKeys: ['index', 'verdict'] }
 );
 
@@ -273,7 +290,8 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 				kind: fc.constant('patch' as const),
 				pick: fc.nat(),
 				verdict: verdictArb,
-				reason: fc.constantFrom(...REASONS)
+				reason: fc.constantFrom(...REASONS),
+				seconds: reviewSecondsArb
 			},
 			{ requiredKeys: ['kind', 'pick', 'verdict'] }
 		)
@@ -285,7 +303,8 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 				kind: fc.constant('review' as const),
 				project: fc.constantFrom(...PROJECTS),
 				verdict: fc.constantFrom<'keep' | 'reject'>('keep', 'reject'),
-				reason: fc.constantFrom(...REASONS)
+				reason: fc.constantFrom(...REASONS),
+				seconds: reviewSecondsArb
 			},
 			{ requiredKeys: ['kind', 'verdict'] }
 		)
@@ -407,6 +426,7 @@ function bodyOf(spec: AttemptSpec, id: string): Record<string, unknown> {
 		status: spec.status,
 		verdict,
 		rejectReason: verdict === 'reject' ? spec.reason : undefined,
+		reviewSeconds: verdict === undefined ? undefined : spec.reviewSeconds,
 		createdAt: new Date(spec.at).toISOString(),
 		shotId: spec.shot,
 		tags: spec.tags,
@@ -419,10 +439,18 @@ function bodyOf(spec: AttemptSpec, id: string): Record<string, unknown> {
 }
 
 /** The same attempt with another verdict (still valid), as a resend that updates it. */
-function withVerdict(body: Record<string, unknown>, verdict: Verdict, reason?: string) {
+function withVerdict(
+	body: Record<string, unknown>,
+	{ verdict, reason, seconds }: Omit<VerdictChange, 'index'>
+) {
 	const v = body.status === 'failed' && verdict === 'keep' ? 'reject' : verdict;
-	const { rejectReason: _, ...rest } = body;
-	return { ...rest, verdict: v, ...(v === 'reject' && reason ? { rejectReason: reason } : {}) };
+	const { rejectReason: _, reviewSeconds: __, ...rest } = body;
+	return {
+		...rest,
+		verdict: v,
+		...(v === 'reject' && reason ? { rejectReason: reason } : {}),
+		...(seconds === undefined ? {} : { reviewSeconds: seconds })
+	};
 }
 
 interface World {
@@ -459,7 +487,7 @@ async function run(world: World, c: Command, check: (f: Filters) => Promise<void
 			bodies.forEach((b) => world.ids.push(String(b.id)));
 			if (c.again) {
 				const repeated = bodies[c.again.index % bodies.length];
-				bodies.push(withVerdict(repeated, c.again.verdict, c.again.reason));
+				bodies.push(withVerdict(repeated, c.again));
 			}
 			const result = await ingest(db, ws, { attempts: bodies }, NOW);
 			expect(result.accepted).toBe(c.attempts.length);
@@ -471,7 +499,7 @@ async function run(world: World, c: Command, check: (f: Filters) => Promise<void
 			const bodies = batch.map((b) => ({ ...b }));
 			for (const change of c.changes) {
 				const i = change.index % bodies.length;
-				bodies[i] = withVerdict(bodies[i], change.verdict, change.reason);
+				bodies[i] = withVerdict(bodies[i], change);
 			}
 			const back = new Set(bodies.map((b) => String(b.id)).filter((id) => world.deleted.has(id)));
 			const result = await ingest(db, ws, { attempts: bodies }, NOW);
@@ -485,7 +513,8 @@ async function run(world: World, c: Command, check: (f: Filters) => Promise<void
 			if (!id) return;
 			const patch = {
 				verdict: c.verdict,
-				...(c.verdict === 'reject' && c.reason ? { rejectReason: c.reason } : {})
+				...(c.verdict === 'reject' && c.reason ? { rejectReason: c.reason } : {}),
+				...(c.seconds === undefined ? {} : { reviewSeconds: c.seconds })
 			};
 			const outcome = await setVerdict(db, ws, id, patch, NOW, 'key:property').catch((e: unknown) => e);
 			if (outcome instanceof ApiError) {
@@ -501,7 +530,8 @@ async function run(world: World, c: Command, check: (f: Filters) => Promise<void
 			const current = await findAttempt(db, ws, attempt.id);
 			expect(current).toMatchObject({ status: 'succeeded', verdict: 'pending' });
 			const verdict = c.reason ? 'reject' : c.verdict;
-			await setVerdict(db, ws, attempt.id, { verdict, rejectReason: c.reason }, NOW, 'user:property');
+			const patch = { verdict, rejectReason: c.reason, addReviewSeconds: c.seconds };
+			await setVerdict(db, ws, attempt.id, patch, NOW, 'user:property');
 			return;
 		}
 		case 'undo-review': {
@@ -603,6 +633,7 @@ async function replay(s: Scenario, check: (ws: string, f: Filters) => Promise<vo
 /** Figures derived from seconds: summed as exact decimals by SQL, as floats by JS; equal to 12 digits. */
 const SECOND_FIGURES = new Set([
 	'keptSeconds',
+	'reviewSeconds',
 	'generationSeconds',
 	'costPerKeptSecondUsd',
 	'meanGenerationSeconds',

@@ -38,17 +38,23 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 const oneOf = (name: string, column: AnyPgColumn, values: readonly string[]) =>
 	check(name, sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`);
 
-export const workspaces = pgTable('workspaces', {
-	id: text('id').primaryKey(),
-	name: text('name').notNull(),
-	timeZone: text('time_zone').notNull().default('UTC'),
-	// Slack-compatible incoming webhook for the weekly digest; null: no digest.
-	digestWebhookUrl: text('digest_webhook_url'),
-	// Raised by triggers on every change to the workspace's models, aliases or prices: a cached price book
-	// of an older version is stale.
-	catalogVersion: bigint('catalog_version', { mode: 'number' }).notNull().default(0),
-	createdAt: ts('created_at').notNull().defaultNow()
-});
+export const workspaces = pgTable(
+	'workspaces',
+	{
+		id: text('id').primaryKey(),
+		name: text('name').notNull(),
+		timeZone: text('time_zone').notNull().default('UTC'),
+		// Slack-compatible incoming webhook for the weekly digest; null: no digest.
+		digestWebhookUrl: text('digest_webhook_url'),
+		// Raised by triggers on every change to the workspace's models, aliases or prices: a cached price book
+		// of an older version is stale.
+		catalogVersion: bigint('catalog_version', { mode: 'number' }).notNull().default(0),
+		// What an hour of review costs, in micro-dollars; null: no rate, so the labour figures are null.
+		laborMicrosPerHour: micros('labor_micros_per_hour'),
+		createdAt: ts('created_at').notNull().defaultNow()
+	},
+	(t) => [check('workspaces_labor_rate_check', sql`${t.laborMicrosPerHour} >= 0`)]
+);
 
 export const projects = pgTable(
 	'projects',
@@ -164,6 +170,8 @@ export const attempts = pgTable(
 		status: text('status', { enum: STATUSES }).notNull(),
 		verdict: text('verdict', { enum: VERDICTS }).notNull(),
 		rejectReason: text('reject_reason'),
+		// Time reviewers spent on the attempt (the review queue adds; the API sets); part of the verdict.
+		reviewSeconds: doublePrecision('review_seconds'),
 		verdictAt: ts('verdict_at'),
 		// Who gave the verdict: 'user:<id>' from the reviewers' queue, 'key:<id>' through the API.
 		verdictBy: text('verdict_by'),
@@ -183,7 +191,7 @@ export const attempts = pgTable(
 		creator: text('creator'),
 		videoUrl: text('video_url'),
 		metadata: jsonb('metadata'),
-		// SHA-256 of the attempt as sent, without verdict and rejectReason: tells a duplicate from a conflict.
+		// SHA-256 of the attempt as sent, without its verdict (verdict, rejectReason, reviewSeconds): tells a duplicate from a conflict.
 		contentHash: text('content_hash').notNull()
 	},
 	(t) => [
@@ -208,7 +216,8 @@ export const attempts = pgTable(
 		oneOf('attempts_status_check', t.status, STATUSES),
 		oneOf('attempts_verdict_check', t.verdict, VERDICTS),
 		oneOf('attempts_tags_source_check', t.tagsSource, TAG_SOURCES),
-		oneOf('attempts_tags_inferred_by_check', t.tagsInferredBy, TAG_INFERENCES)
+		oneOf('attempts_tags_inferred_by_check', t.tagsInferredBy, TAG_INFERENCES),
+		check('attempts_review_seconds_check', sql`${t.reviewSeconds} >= 0`)
 	]
 );
 
@@ -360,7 +369,9 @@ const rollupSums = () => ({
 	keptSpendMicros: micros('kept_spend_micros').notNull(),
 	keptSeconds: numeric('kept_seconds').notNull(),
 	generationSeconds: numeric('generation_seconds').notNull(),
-	timedAttempts: bigint('timed_attempts', { mode: 'number' }).notNull()
+	timedAttempts: bigint('timed_attempts', { mode: 'number' }).notNull(),
+	// Over decided attempts only. Default 0: the rows folded before it was counted had none.
+	reviewSeconds: numeric('review_seconds').notNull().default('0')
 });
 
 /** Every dimension a page filters or segments by, as its segment label ('(unknown)' for none). */
