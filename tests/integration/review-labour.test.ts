@@ -2,11 +2,17 @@
 // PATCH), the review queue adds to it, and the per-model sums count it over decided attempts, from rollups
 // and raw edges alike, equal to a plain SQL sum over the raw rows.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../src/lib/server/db/connection';
 import { ApiError } from '../../src/lib/server/errors';
 import { findAttempt, ingest, setVerdict } from '../../src/lib/server/ingest';
-import { countsByModel } from '../../src/lib/server/queries/summary-by-model';
+import { countsByModel, summaryByModel } from '../../src/lib/server/queries/summary-by-model';
+import { recommendations } from '../../src/lib/server/queries/recommendations';
+import { weeklyReview } from '../../src/lib/server/queries/weekly-review';
+import { weeklyCsv } from '../../src/lib/server/export/weekly-csv';
+import { laborRate, updateWorkspaceSettings } from '../../src/lib/server/workspaces';
+import { attempts } from '../../src/lib/server/db/schema';
+import { probabilityPremiumCheaper, recommend } from '../../src/lib/metrics/confidence';
 import { fold, rowsOf } from '../../src/lib/server/rollups/compact';
 import { checkRollups } from '../../src/lib/server/rollups/maintain';
 import { freshWorkspace, testDatabase } from '../setup/db';
@@ -155,5 +161,147 @@ describe('the reviewSeconds sum', () => {
 		]);
 		expect(await read()).toEqual(await plain());
 		expect(await checkRollups(database.db, ws)).toEqual([]);
+	});
+});
+
+describe('the all-in figures', () => {
+	// sora-2 at $0.10/s and sora-2-pro at $0.30/s (1280x720, the default catalog), 10 s takes: $1 and $3.
+	// The base keeps 3 in 10 and takes long to judge; the premium keeps 3 in 5 and is judged quickly.
+	const seed = [
+		...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) =>
+			take(`b${n}`, { verdict: n <= 3 ? 'keep' : 'reject', reviewSeconds: 95.5 + n / 10 })
+		),
+		take('b-failed', { status: 'failed', verdict: 'reject', reviewSeconds: 3 }),
+		take('b-pending', { reviewSeconds: 0, verdict: 'pending' }),
+		...[1, 2, 3, 4, 5].map((n) =>
+			take(`p${n}`, {
+				model: 'sora-2-pro',
+				verdict: n <= 3 ? 'keep' : 'reject',
+				reviewSeconds: 20.25,
+				createdAt: '2026-09-03T18:45:00Z'
+			})
+		),
+		take('p-unreviewed', { model: 'sora-2-pro', verdict: 'keep', createdAt: '2026-09-03T19:00:00Z' })
+	];
+	// $52.50 an hour, in micro-dollars.
+	const RATE = 52_500_000;
+
+	/** Every labour figure in plain JS over the raw rows (docs/figures.md), per model. */
+	async function byHand(ws: string, rate: number) {
+		const rows = await database.db.select().from(attempts).where(eq(attempts.workspaceId, ws));
+		const isDecided = (a: (typeof rows)[number]) => a.status === 'failed' || a.verdict !== 'pending';
+		const out = new Map<string, Record<string, number | null>>();
+		for (const model of ['sora-2', 'sora-2-pro']) {
+			const mine = rows.filter((a) => a.model === model && isDecided(a));
+			const kept = mine.filter((a) => a.status === 'succeeded' && a.verdict === 'keep').length;
+			const seconds = mine.reduce((t, a) => t + (a.reviewSeconds ?? 0), 0);
+			const bill = mine.reduce((t, a) => t + a.costMicros, 0);
+			const labor = (seconds * rate) / 3600;
+			out.set(model, {
+				decided: mine.length,
+				kept,
+				reviewSeconds: seconds,
+				laborUsd: Math.round(labor) / 1e6,
+				allInSpendUsd: Math.round(bill + labor) / 1e6,
+				allInCostPerKeptClipUsd: kept === 0 ? null : Math.round((bill + labor) / kept) / 1e6,
+				allInPerAttempt: (bill + labor) / mine.length
+			});
+		}
+		return out;
+	}
+
+	test('model rows and the comparison equal a computation from raw rows, from rollups and raw alike', async () => {
+		const ws = await freshWorkspace(database);
+		await ingest(database.db, ws, { attempts: seed }, NOW);
+		await fold(database.db, ws);
+		const hand = await byHand(ws, RATE);
+		const summary = await summaryByModel(database.db, ws, {}, { laborRate: RATE });
+		for (const row of summary.models) {
+			const h = hand.get(row.model)!;
+			expect(row.reviewSeconds).toBeCloseTo(h.reviewSeconds!, 9);
+			expect(row).toMatchObject({
+				laborUsd: h.laborUsd,
+				allInSpendUsd: h.allInSpendUsd,
+				allInCostPerKeptClipUsd: h.allInCostPerKeptClipUsd
+			});
+		}
+		const [pair] = summary.comparisons;
+		const [b, p] = [hand.get('sora-2')!, hand.get('sora-2-pro')!];
+		const ratio = p.allInPerAttempt! / b.allInPerAttempt!;
+		expect(pair.allInCostRatio).toBeCloseTo(ratio, 12);
+		expect(pair.allInBreakEvenKeepRate).toBeCloseTo((b.kept! / b.decided!) * ratio, 12);
+		expect(pair.allInPremiumPaysForItself).toBe(p.allInCostPerKeptClipUsd! <= b.allInCostPerKeptClipUsd!);
+		const probability = probabilityPremiumCheaper(
+			{ kept: b.kept!, decided: b.decided! },
+			{ kept: p.kept!, decided: p.decided! },
+			ratio
+		)!;
+		expect(pair.probabilityPremiumCheaperAllIn).toBeCloseTo(probability, 9);
+		expect(pair.allInRecommendation).toBe(recommend(probability));
+		// Labour makes the premium cheaper per usable clip here, where the bill alone does not.
+		expect(pair.premiumPaysForItself).toBe(false);
+		expect(pair.allInPremiumPaysForItself).toBe(true);
+
+		// The same answer from raw attempts alone, and from rollups with a range that cuts hours.
+		expect(await summaryByModel(database.db, ws, {}, { laborRate: RATE, source: 'raw' })).toEqual(summary);
+		const cut = { from: new Date('2026-09-01T09:30:00Z'), to: new Date('2026-09-03T19:30:00Z') };
+		expect(await summaryByModel(database.db, ws, cut, { laborRate: RATE })).toEqual(
+			await summaryByModel(database.db, ws, cut, { laborRate: RATE, source: 'raw' })
+		);
+	});
+
+	test('no rate: every labour figure is null; the workspace rate applies unless a request asks for another', async () => {
+		const ws = await freshWorkspace(database);
+		await ingest(database.db, ws, { attempts: seed }, NOW);
+		expect(await laborRate(database.db, ws)).toBeNull();
+		const plain = await summaryByModel(database.db, ws, {}, { laborRate: await laborRate(database.db, ws) });
+		for (const row of plain.models) {
+			expect(row).toMatchObject({ laborUsd: null, allInSpendUsd: null, allInCostPerKeptClipUsd: null });
+			expect(row.reviewSeconds).toBeGreaterThan(0);
+		}
+		expect(plain.comparisons[0]).toMatchObject({
+			allInCostRatio: null,
+			allInBreakEvenKeepRate: null,
+			allInPremiumPaysForItself: null,
+			probabilityPremiumCheaperAllIn: null,
+			allInRecommendation: null
+		});
+
+		await updateWorkspaceSettings(database.db, ws, { laborMicrosPerHour: RATE });
+		expect(await laborRate(database.db, ws)).toBe(RATE);
+		expect(await laborRate(database.db, ws, 0)).toBe(0);
+		const priced = await summaryByModel(database.db, ws, {}, { laborRate: await laborRate(database.db, ws) });
+		expect(priced.models[0].laborUsd).toBe((await byHand(ws, RATE)).get(priced.models[0].model)!.laborUsd);
+	});
+
+	test('recommendations, the weekly review and the weekly CSV carry the all-in figures at the rate', async () => {
+		const ws = await freshWorkspace(database);
+		await ingest(database.db, ws, { attempts: seed }, NOW);
+		const summary = await summaryByModel(database.db, ws, {}, { laborRate: RATE });
+		const [advice] = await recommendations(database.db, ws, {}, { laborRate: RATE });
+		expect(advice.overall).toMatchObject({
+			allInCostRatio: summary.comparisons[0].allInCostRatio,
+			allInRecommendation: summary.comparisons[0].allInRecommendation
+		});
+		const week = await weeklyReview(database.db, ws, '2026-W36', undefined, NOW, { laborRate: RATE });
+		expect(week.models).toEqual(summary.models);
+		expect(week.allInSpendUsd).toBe(summary.totals.allInSpendUsd);
+		expect(week.allInCostPerKeptClipUsd).toBe(summary.totals.allInCostPerKeptClipUsd);
+
+		const csv = (await weeklyCsv(database.db, ws, {}, 'UTC', RATE)).trim().split(/\r?\n/);
+		expect(csv[0].split(',').slice(-4)).toEqual([
+			'reviewSeconds',
+			'laborUsd',
+			'allInSpendUsd',
+			'allInCostPerKeptClipUsd'
+		]);
+		const base = summary.models.find((m) => m.model === 'sora-2')!;
+		expect(csv[1].split(',').slice(-3)).toEqual([
+			base.laborUsd!.toFixed(6),
+			base.allInSpendUsd!.toFixed(6),
+			base.allInCostPerKeptClipUsd!.toFixed(6)
+		]);
+		const bare = (await weeklyCsv(database.db, ws, {}, 'UTC')).trim().split(/\r?\n/);
+		expect(bare[1].split(',').slice(-3)).toEqual(['', '', '']);
 	});
 });

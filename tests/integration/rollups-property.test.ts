@@ -630,6 +630,9 @@ async function replay(s: Scenario, check: (ws: string, f: Filters) => Promise<vo
 
 // ---- Reading and comparing ------------------------------------------------------------------------------
 
+/** $37.25 an hour, an odd rate: labour figures come out fractional before rounding. */
+const LABOR_RATE = 37_250_000;
+
 /** Figures derived from seconds: summed as exact decimals by SQL, as floats by JS; equal to 12 digits. */
 const SECOND_FIGURES = new Set([
 	'keptSeconds',
@@ -675,6 +678,10 @@ async function expectOracleFigures(ws: string, f: Filters, zone: string) {
 	const expected = oracleCounts(rows, f, catalog).map(({ segment: _, ...counts }) => counts);
 	expect(settled(sorted(await countsByModel(db, ws, f)))).toEqual(settled(expected));
 	expect(settled(await summaryByModel(db, ws, f))).toEqual(settled(summarize(expected)));
+	// Review labour priced at a rate: the same all-in figures as the oracle's sums give.
+	expect(settled(await summaryByModel(db, ws, f, { laborRate: LABOR_RATE }))).toEqual(
+		settled(summarize(expected, LABOR_RATE))
+	);
 
 	const weeks = oracleCounts(rows, f, catalog, (a) => isoMondayIn(a.createdAt, zone));
 	expect(settled(sorted(await countsByWeekAndModel(db, ws, f, zone)))).toEqual(settled(weeks));
@@ -717,9 +724,9 @@ async function settledShots(ws: string) {
 }
 
 /** The weekly CSV as weeklyCsv writes it, from counts read raw. */
-function csvOf(rows: (ModelCounts & { segment: string })[]): string {
+function csvOf(rows: (ModelCounts & { segment: string })[], rate: number | null = null): string {
 	const lines = rows.map((c) => {
-		const r = modelRow(c);
+		const r = modelRow(c, rate);
 		return csvRow([
 			isoWeekLabel(c.segment),
 			c.segment,
@@ -737,7 +744,11 @@ function csvOf(rows: (ModelCounts & { segment: string })[]): string {
 			r.costPerAttemptUsd?.toFixed(6),
 			r.costPerKeptClipUsd?.toFixed(6),
 			r.keptSeconds,
-			r.costPerKeptSecondUsd?.toFixed(6)
+			r.costPerKeptSecondUsd?.toFixed(6),
+			r.reviewSeconds,
+			r.laborUsd?.toFixed(6),
+			r.allInSpendUsd?.toFixed(6),
+			r.allInCostPerKeptClipUsd?.toFixed(6)
 		]);
 	});
 	return csvRow(WEEKLY_COLUMNS) + lines.join('');
@@ -754,6 +765,7 @@ const same = async <T>(read: (options: ReadOptions) => Promise<T>) => {
 async function expectRollupsEqualRaw(ws: string, f: Filters, s: Scenario) {
 	await same((o) => countsByModel(db, ws, f, o));
 	await same((o) => summaryByModel(db, ws, f, o));
+	await same((o) => summaryByModel(db, ws, f, { ...o, laborRate: LABOR_RATE }));
 	await same((o) => countsByWeekAndModel(db, ws, f, s.zone, o));
 	for (const dimension of DIMENSIONS) {
 		await same((o) => countsBySegment(db, ws, f, dimension, s.models, o));
@@ -767,6 +779,8 @@ async function expectRollupsEqualRaw(ws: string, f: Filters, s: Scenario) {
 	await same(async (o) => sortShotGroups(await shotGroups(db, ws, f, o)));
 	const csv = await weeklyCsv(db, ws, f, s.zone);
 	expect(csv).toBe(csvOf(await countsByWeekAndModel(db, ws, f, s.zone, RAW)));
+	const priced = await weeklyCsv(db, ws, f, s.zone, LABOR_RATE);
+	expect(priced).toBe(csvOf(await countsByWeekAndModel(db, ws, f, s.zone, RAW), LABOR_RATE));
 }
 
 /** The reads that take no filter set, and the advice for every what-if dimension over all attempts. */

@@ -2,6 +2,7 @@
 // clips, and one plain sentence with the numbers. Pure.
 import { costPerKeptClipMicros, costRatio, decided } from './figures';
 import { probabilityPremiumCheaper, recommend, type Recommendation } from './confidence';
+import type { LaborRate } from './labour';
 import { compare, modelRow, type Comparison, type ModelCounts, type ModelRow } from './summary';
 import type { Dimension } from '$lib/schemas/segments';
 import {
@@ -25,9 +26,9 @@ export interface Advice extends Comparison {
 export function advise(
 	base: ModelCounts,
 	premium: ModelCounts,
-	options: { sentence?: boolean } = {}
+	options: { sentence?: boolean; rate?: LaborRate } = {}
 ): Advice {
-	const c = compare(base, premium);
+	const c = compare(base, premium, options.rate ?? null);
 	const b = costPerKeptClipMicros(base);
 	const p = costPerKeptClipMicros(premium);
 	const premiumSaving = b === null || p === null ? null : Math.round(100 * (b - p)) / 1e6;

@@ -3,7 +3,9 @@ import { dimensionSchema, whatIfDimensionSchema } from '$lib/schemas/segments';
 import { db } from '$lib/server/app';
 import { parseQuery } from '$lib/server/filters-from-url';
 import { authorize, respond, scopeToKey } from '$lib/server/http';
-import { workspaceTimeZone } from '$lib/server/workspaces';
+import { laborRate, workspaceTimeZone } from '$lib/server/workspaces';
+import { laborRateQuerySchema } from '$lib/schemas/labour';
+import { microsToUsd } from '$lib/metrics/money';
 import { recommendations } from '$lib/server/queries/recommendations';
 
 /**
@@ -16,13 +18,16 @@ export const GET: RequestHandler = (event) =>
 		const { workspaceId } = owner;
 		const database = db();
 		const timeZone = await workspaceTimeZone(database, workspaceId);
-		const { whatIf, segmentsBy, ...filters } = parseQuery(event.url, timeZone, {
+		const { whatIf, segmentsBy, laborUsdPerHour, ...filters } = parseQuery(event.url, timeZone, {
 			whatIf: whatIfDimensionSchema.default('project'),
-			segmentsBy: dimensionSchema.optional()
+			segmentsBy: dimensionSchema.optional(),
+			laborUsdPerHour: laborRateQuerySchema.optional()
 		});
+		const rate = await laborRate(database, workspaceId, laborUsdPerHour);
 		const pairs = await recommendations(database, workspaceId, scopeToKey(owner, filters), {
 			whatIf,
-			segmentsBy
+			segmentsBy,
+			laborRate: rate
 		});
-		return { pairs };
+		return { laborUsdPerHour: rate === null ? null : microsToUsd(rate), pairs };
 	});
