@@ -41,7 +41,13 @@ export interface Client {
 		attempts: Attempt[],
 		options?: { onBatch?: (done: number, total: number) => void }
 	): Promise<IngestResult>;
-	setVerdict(id: string, verdict: Verdict, rejectReason?: string): Promise<Answer<'setVerdict'>>;
+	/** Sets the verdict; `reviewSeconds` (time spent reviewing) is part of it, set as sent. */
+	setVerdict(
+		id: string,
+		verdict: Verdict,
+		rejectReason?: string,
+		reviewSeconds?: number
+	): Promise<Answer<'setVerdict'>>;
 	getAttempt(id: string): Promise<Answer<'getAttempt'>>;
 	/** Imports a file's contents, CSV or NDJSON; not retried (a stream is read once). */
 	importFile(

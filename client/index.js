@@ -95,11 +95,18 @@ export function createClient({ url, key, retries = 5, fetch: send = fetch, sleep
 			}
 			return total;
 		},
-		/** @param {string} id @param {'keep' | 'reject' | 'pending'} verdict @param {string} [rejectReason] */
-		setVerdict: (id, verdict, rejectReason) =>
+		/**
+		 * @param {string} id @param {'keep' | 'reject' | 'pending'} verdict @param {string} [rejectReason]
+		 * @param {number} [reviewSeconds] how long reviewers spent on it (sets it; left as it is when absent)
+		 */
+		setVerdict: (id, verdict, rejectReason, reviewSeconds) =>
 			write(
 				`/api/v1/attempts/${encodeURIComponent(id)}`,
-				{ verdict, ...(rejectReason ? { rejectReason } : {}) },
+				{
+					verdict,
+					...(rejectReason ? { rejectReason } : {}),
+					...(reviewSeconds === undefined ? {} : { reviewSeconds })
+				},
 				'PATCH'
 			),
 		/** @param {string} id */
@@ -120,13 +127,13 @@ export function createClient({ url, key, retries = 5, fetch: send = fetch, sleep
 				// Node's fetch needs it to stream a request body (not in the DOM's RequestInit).
 				...{ duplex: 'half' }
 			}),
-		/** @param {Query} [query] from, to, project, model, tag */
+		/** @param {Query} [query] from, to, project, model, tag, laborUsdPerHour */
 		summary: (query) => read('/api/v1/summary', query),
-		/** @param {Query} [query] from, to, project, whatIf, segmentsBy */
+		/** @param {Query} [query] from, to, project, whatIf, segmentsBy, laborUsdPerHour */
 		recommendations: (query) => read('/api/v1/recommendations', query),
 		/** @param {Query} [query] from, to, project */
 		shots: (query) => read('/api/v1/shots', query),
-		/** @param {Query} [query] week (2026-W48), project */
+		/** @param {Query} [query] week (2026-W48), project, laborUsdPerHour */
 		weekly: (query) => read('/api/v1/weekly', query)
 	};
 }

@@ -11,7 +11,7 @@ export interface paths {
 		put?: never;
 		/**
 		 * Log one attempt or a batch of up to 1000
-		 * @description A batch is atomic: stored whole or not at all, answered once committed. The same id with the same content is a duplicate; with only verdict or rejectReason changed, an update; anything else a 409 conflict.
+		 * @description A batch is atomic: stored whole or not at all, answered once committed. The same id with the same content is a duplicate; with only verdict, rejectReason or reviewSeconds changed, an update; anything else a 409 conflict.
 		 */
 		post: operations['logAttempts'];
 		delete?: never;
@@ -225,6 +225,7 @@ export interface components {
 			/** @enum {string} */
 			verdict?: 'keep' | 'reject' | 'pending';
 			rejectReason?: string;
+			reviewSeconds?: number;
 			/** @enum {string} */
 			status?: 'succeeded' | 'failed';
 			/** Format: date-time */
@@ -248,6 +249,7 @@ export interface components {
 			/** @enum {string} */
 			verdict: 'keep' | 'reject' | 'pending';
 			rejectReason?: string;
+			reviewSeconds?: number;
 		};
 		/** @description Every refusal: nothing of the request was stored. */
 		Error: {
@@ -289,6 +291,8 @@ export interface components {
 			/** @enum {string} */
 			verdict: 'keep' | 'reject' | 'pending';
 			rejectReason: string | null;
+			/** @description review time, part of the verdict */
+			reviewSeconds: number | null;
 			verdictAt: string | null;
 			/** @description key:<id> through the API, user:<id> from the review queue */
 			verdictBy: string | null;
@@ -330,6 +334,14 @@ export interface components {
 			attemptsPerKeptClip: number | null;
 			meanGenerationSeconds: number | null;
 			secondsToUsableClip: number | null;
+			/** @description review time of the decided attempts */
+			reviewSeconds: number;
+			/** @description reviewSeconds x rate / 3600 */
+			laborUsd: number | null;
+			/** @description decidedSpendUsd + laborUsd */
+			allInSpendUsd: number | null;
+			/** @description allInSpendUsd / kept */
+			allInCostPerKeptClipUsd: number | null;
 		};
 		Comparison: {
 			family: string;
@@ -346,8 +358,15 @@ export interface components {
 			probabilityPremiumCheaper: number | null;
 			recommendation: ('premium' | 'base' | 'undecided') | null;
 			attemptsToSettle: number | null;
+			allInCostRatio: number | null;
+			allInBreakEvenKeepRate: number | null;
+			allInPremiumPaysForItself: boolean | null;
+			probabilityPremiumCheaperAllIn: number | null;
+			allInRecommendation: ('premium' | 'base' | 'undecided') | null;
 		};
 		Summary: {
+			/** @description the rate review labour is priced at: laborUsdPerHour= if sent, else the workspace’s; null: none */
+			laborUsdPerHour: number | null;
 			models: components['schemas']['ModelRow'][];
 			comparisons: components['schemas']['Comparison'][];
 		};
@@ -366,6 +385,11 @@ export interface components {
 			probabilityPremiumCheaper: number | null;
 			recommendation: ('premium' | 'base' | 'undecided') | null;
 			attemptsToSettle: number | null;
+			allInCostRatio: number | null;
+			allInBreakEvenKeepRate: number | null;
+			allInPremiumPaysForItself: boolean | null;
+			probabilityPremiumCheaperAllIn: number | null;
+			allInRecommendation: ('premium' | 'base' | 'undecided') | null;
 			premiumSavingPer100UsableClipsUsd: number | null;
 			savingPer100UsableClipsUsd: number | null;
 			rationale: string;
@@ -437,6 +461,8 @@ export interface components {
 			};
 		};
 		Recommendations: {
+			/** @description the rate review labour is priced at: laborUsdPerHour= if sent, else the workspace’s; null: none */
+			laborUsdPerHour: number | null;
 			pairs: components['schemas']['PairAdvice'][];
 		};
 		ShotStats: {
@@ -458,6 +484,8 @@ export interface components {
 			models: components['schemas']['ShotStats'][];
 		};
 		WeeklyReview: {
+			/** @description the rate review labour is priced at: laborUsdPerHour= if sent, else the workspace’s; null: none */
+			laborUsdPerHour: number | null;
 			/** @description ISO week, e.g. 2026-W48 */
 			week: string;
 			previous: string;
@@ -472,6 +500,14 @@ export interface components {
 			wastedSpendUsd: number;
 			keptClips: number;
 			costPerKeptClipUsd: number | null;
+			/** @description review time of the decided attempts */
+			reviewSeconds: number;
+			/** @description reviewSeconds x rate / 3600 */
+			laborUsd: number | null;
+			/** @description decidedSpendUsd + laborUsd */
+			allInSpendUsd: number | null;
+			/** @description allInSpendUsd / kept */
+			allInCostPerKeptClipUsd: number | null;
 			previousWeek: {
 				/** @description US dollars (micro-dollar precision) */
 				spendUsd: number;
@@ -819,6 +855,7 @@ export interface operations {
 					 *       "status": "succeeded",
 					 *       "verdict": "reject",
 					 *       "rejectReason": "warped hands",
+					 *       "reviewSeconds": 35,
 					 *       "verdictAt": "2026-11-21T09:12:40.000Z",
 					 *       "verdictBy": "key:7f3c9a1e-2b4d-4e8f-9a6b-1c2d3e4f5a6b",
 					 *       "shotId": "shot-12",
@@ -957,6 +994,7 @@ export interface operations {
 					 *       "status": "succeeded",
 					 *       "verdict": "reject",
 					 *       "rejectReason": "warped hands",
+					 *       "reviewSeconds": 35,
 					 *       "verdictAt": "2026-11-21T09:12:40.000Z",
 					 *       "verdictBy": "key:7f3c9a1e-2b4d-4e8f-9a6b-1c2d3e4f5a6b",
 					 *       "shotId": "shot-12",
@@ -1096,8 +1134,8 @@ export interface operations {
 		requestBody: {
 			content: {
 				/**
-				 * @example id,project,model,createdAt,durationSeconds,resolution,costUsd,costSource,status,verdict,rejectReason,verdictAt,verdictBy,shotId,tags,tagsSource,prompt,generationSeconds,creator,videoUrl,metadata,receivedAt
-				 *     shot-12-take-3,watch-launch,veo-3.1-fast-generate-preview,2026-11-20T14:03:00.000Z,8,1280x720,1.200000,price_book,succeeded,reject,warped hands,2026-11-21T09:12:40.000Z,key:7f3c9a1e-2b4d-4e8f-9a6b-1c2d3e4f5a6b,shot-12,close-up,client,,,,,,2026-11-20T14:03:05.311Z
+				 * @example id,project,model,createdAt,durationSeconds,resolution,costUsd,costSource,status,verdict,rejectReason,reviewSeconds,verdictAt,verdictBy,shotId,tags,tagsSource,prompt,generationSeconds,creator,videoUrl,metadata,receivedAt
+				 *     shot-12-take-3,watch-launch,veo-3.1-fast-generate-preview,2026-11-20T14:03:00.000Z,8,1280x720,1.200000,price_book,succeeded,reject,warped hands,35,2026-11-21T09:12:40.000Z,key:7f3c9a1e-2b4d-4e8f-9a6b-1c2d3e4f5a6b,shot-12,close-up,client,,,,,,2026-11-20T14:03:05.311Z
 				 */
 				'text/csv': string;
 				/**
@@ -1247,6 +1285,8 @@ export interface operations {
 				model?: string;
 				/** @description A scene tag; repeat it to ask for attempts with every tag */
 				tag?: string[];
+				/** @description US dollars an hour of a reviewer’s time: prices review labour for this answer instead of the workspace’s rate */
+				laborUsdPerHour?: string;
 			};
 			header?: never;
 			path?: never;
@@ -1262,6 +1302,7 @@ export interface operations {
 				content: {
 					/**
 					 * @example {
+					 *       "laborUsdPerHour": 45,
 					 *       "models": [
 					 *         {
 					 *           "model": "sora-2",
@@ -1289,7 +1330,11 @@ export interface operations {
 					 *           ],
 					 *           "attemptsPerKeptClip": 4,
 					 *           "meanGenerationSeconds": null,
-					 *           "secondsToUsableClip": null
+					 *           "secondsToUsableClip": null,
+					 *           "reviewSeconds": 240,
+					 *           "laborUsd": 3,
+					 *           "allInSpendUsd": 10,
+					 *           "allInCostPerKeptClipUsd": 5
 					 *         }
 					 *       ],
 					 *       "comparisons": [
@@ -1306,7 +1351,12 @@ export interface operations {
 					 *           "premiumPaysForItself": false,
 					 *           "probabilityPremiumCheaper": 0.43642334803302996,
 					 *           "recommendation": "undecided",
-					 *           "attemptsToSettle": 30484
+					 *           "attemptsToSettle": 30484,
+					 *           "allInCostRatio": 1.62,
+					 *           "allInBreakEvenKeepRate": 0.405,
+					 *           "allInPremiumPaysForItself": true,
+					 *           "probabilityPremiumCheaperAllIn": 0.83,
+					 *           "allInRecommendation": "undecided"
 					 *         }
 					 *       ]
 					 *     }
@@ -1396,6 +1446,8 @@ export interface operations {
 				whatIf?: 'project' | 'resolution' | 'duration' | 'creator';
 				/** @description The dimension advised segment by segment (default: the what-if’s) */
 				segmentsBy?: 'tag' | 'resolution' | 'duration' | 'creator' | 'project';
+				/** @description US dollars an hour of a reviewer’s time: prices review labour for this answer instead of the workspace’s rate */
+				laborUsdPerHour?: string;
 			};
 			header?: never;
 			path?: never;
@@ -1411,6 +1463,7 @@ export interface operations {
 				content: {
 					/**
 					 * @example {
+					 *       "laborUsdPerHour": 45,
 					 *       "pairs": [
 					 *         {
 					 *           "family": "sora-2",
@@ -1430,6 +1483,11 @@ export interface operations {
 					 *             "probabilityPremiumCheaper": 0.43642334803302996,
 					 *             "recommendation": "undecided",
 					 *             "attemptsToSettle": 30484,
+					 *             "allInCostRatio": 1.62,
+					 *             "allInBreakEvenKeepRate": 0.405,
+					 *             "allInPremiumPaysForItself": true,
+					 *             "probabilityPremiumCheaperAllIn": 0.83,
+					 *             "allInRecommendation": "undecided",
 					 *             "premiumSavingPer100UsableClipsUsd": -6.6666,
 					 *             "savingPer100UsableClipsUsd": null,
 					 *             "rationale": "Too close to call: Sora 2 Pro keeps 60% (23–88%) of takes; it needs 61% to pay for itself. Chance Sora 2 Pro is cheaper per usable clip: 44%; about 30,484 more reviewed attempts would settle it."
@@ -1829,6 +1887,8 @@ export interface operations {
 				week?: string;
 				/** @description A project slug; a key restricted to projects must name one of them */
 				project?: string;
+				/** @description US dollars an hour of a reviewer’s time: prices review labour for this answer instead of the workspace’s rate */
+				laborUsdPerHour?: string;
 			};
 			header?: never;
 			path?: never;
@@ -1844,6 +1904,7 @@ export interface operations {
 				content: {
 					/**
 					 * @example {
+					 *       "laborUsdPerHour": 45,
 					 *       "week": "2026-W48",
 					 *       "previous": "2026-W47",
 					 *       "next": "2026-W49",
@@ -1854,6 +1915,10 @@ export interface operations {
 					 *       "wastedSpendUsd": 5,
 					 *       "keptClips": 2,
 					 *       "costPerKeptClipUsd": 4.5,
+					 *       "reviewSeconds": 240,
+					 *       "laborUsd": 3,
+					 *       "allInSpendUsd": 10,
+					 *       "allInCostPerKeptClipUsd": 5,
 					 *       "previousWeek": {
 					 *         "spendUsd": 12,
 					 *         "wastedSpendUsd": 8,
@@ -1897,7 +1962,11 @@ export interface operations {
 					 *           ],
 					 *           "attemptsPerKeptClip": 4,
 					 *           "meanGenerationSeconds": null,
-					 *           "secondsToUsableClip": null
+					 *           "secondsToUsableClip": null,
+					 *           "reviewSeconds": 240,
+					 *           "laborUsd": 3,
+					 *           "allInSpendUsd": 10,
+					 *           "allInCostPerKeptClipUsd": 5
 					 *         }
 					 *       ],
 					 *       "comparisons": [
@@ -1914,7 +1983,12 @@ export interface operations {
 					 *           "premiumPaysForItself": false,
 					 *           "probabilityPremiumCheaper": 0.43642334803302996,
 					 *           "recommendation": "undecided",
-					 *           "attemptsToSettle": 30484
+					 *           "attemptsToSettle": 30484,
+					 *           "allInCostRatio": 1.62,
+					 *           "allInBreakEvenKeepRate": 0.405,
+					 *           "allInPremiumPaysForItself": true,
+					 *           "probabilityPremiumCheaperAllIn": 0.83,
+					 *           "allInRecommendation": "undecided"
 					 *         }
 					 *       ],
 					 *       "previousCostPerKeptClipUsd": {
@@ -2050,8 +2124,8 @@ export interface operations {
 				};
 				content: {
 					/**
-					 * @example id,project,model,createdAt,durationSeconds,resolution,costUsd,costSource,status,verdict,rejectReason,verdictAt,verdictBy,shotId,tags,tagsSource,prompt,generationSeconds,creator,videoUrl,metadata,receivedAt
-					 *     shot-12-take-3,watch-launch,veo-3.1-fast-generate-preview,2026-11-20T14:03:00.000Z,8,1280x720,1.200000,price_book,succeeded,reject,warped hands,2026-11-21T09:12:40.000Z,key:7f3c9a1e-2b4d-4e8f-9a6b-1c2d3e4f5a6b,shot-12,close-up,client,,,,,,2026-11-20T14:03:05.311Z
+					 * @example id,project,model,createdAt,durationSeconds,resolution,costUsd,costSource,status,verdict,rejectReason,reviewSeconds,verdictAt,verdictBy,shotId,tags,tagsSource,prompt,generationSeconds,creator,videoUrl,metadata,receivedAt
+					 *     shot-12-take-3,watch-launch,veo-3.1-fast-generate-preview,2026-11-20T14:03:00.000Z,8,1280x720,1.200000,price_book,succeeded,reject,warped hands,35,2026-11-21T09:12:40.000Z,key:7f3c9a1e-2b4d-4e8f-9a6b-1c2d3e4f5a6b,shot-12,close-up,client,,,,,,2026-11-20T14:03:05.311Z
 					 */
 					'text/csv': string;
 				};
@@ -2134,6 +2208,8 @@ export interface operations {
 				model?: string;
 				/** @description A scene tag; repeat it to ask for attempts with every tag */
 				tag?: string[];
+				/** @description US dollars an hour of a reviewer’s time: prices review labour for this answer instead of the workspace’s rate */
+				laborUsdPerHour?: string;
 			};
 			header?: never;
 			path?: never;
@@ -2148,8 +2224,8 @@ export interface operations {
 				};
 				content: {
 					/**
-					 * @example week,weekStart,model,family,attempts,kept,rejected,failed,pending,spendUsd,decidedSpendUsd,wastedSpendUsd,keepRate,costPerAttemptUsd,costPerKeptClipUsd,keptSeconds,costPerKeptSecondUsd
-					 *     2026-W48,2026-11-23,sora-2,sora-2,10,2,5,1,2,9.000000,7.000000,5.000000,0.25,0.875000,3.500000,20,0.350000
+					 * @example week,weekStart,model,family,attempts,kept,rejected,failed,pending,spendUsd,decidedSpendUsd,wastedSpendUsd,keepRate,costPerAttemptUsd,costPerKeptClipUsd,keptSeconds,costPerKeptSecondUsd,reviewSeconds,laborUsd,allInSpendUsd,allInCostPerKeptClipUsd
+					 *     2026-W48,2026-11-23,sora-2,sora-2,10,2,5,1,2,9.000000,7.000000,5.000000,0.25,0.875000,3.500000,20,0.350000,240,3.000000,10.000000,5.000000
 					 */
 					'text/csv': string;
 				};

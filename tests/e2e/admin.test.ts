@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, TEST_ADMIN, type TestServer } from '../setup/server';
 import { openBrowser, signIn, type Browser } from '../setup/browser';
+import { formatUsd } from '../../src/lib/format';
 
 let server: TestServer;
 let browser: Browser;
@@ -101,7 +102,7 @@ describe('API keys', () => {
 
 		const response = await summary();
 		expect(response.status).toBe(200);
-		expect(await response.json()).toEqual({ models: [], comparisons: [] });
+		expect(await response.json()).toEqual({ laborUsdPerHour: null, models: [], comparisons: [] });
 
 		await page.reload();
 		await row().waitFor();
@@ -166,8 +167,11 @@ describe('review queue', () => {
 			verdict: string;
 			rejectReason: string | null;
 			verdictBy: string | null;
+			reviewSeconds: number | null;
 		};
 	};
+	/** When the take on screen was first seen by the test: the page's clock started no later. */
+	let shownAt = 0;
 
 	beforeAll(async () => {
 		const hour = 3_600_000;
@@ -191,6 +195,7 @@ describe('review queue', () => {
 	test('the oldest pending take plays, with its prompt and model', async () => {
 		await page.goto(`${server.url}/review`);
 		await take(ids[0]).waitFor();
+		shownAt = Date.now();
 		// The model shows once the page knows blind review is off: the page is live, keys work.
 		await page.locator('[data-model]').waitFor();
 		expect(await page.locator('[data-model]').innerText()).toBe('Sora 2');
@@ -201,11 +206,17 @@ describe('review queue', () => {
 		await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(2);
 	});
 
-	test('K keeps the take, and the next one appears', async () => {
+	test('K keeps the take, and the next one appears; the time spent on it is stored', async () => {
+		await page.waitForTimeout(1500);
+		const upperBound = (Date.now() - shownAt) / 1000 + 2;
 		await page.keyboard.press('k');
 		await take(ids[1]).waitFor();
+		shownAt = Date.now();
 		const kept = await stored(ids[0]);
 		expect(kept.verdict).toBe('keep');
+		// The clip played the whole time: every second from the take shown to the verdict counts.
+		expect(kept.reviewSeconds).toBeGreaterThanOrEqual(1.4);
+		expect(kept.reviewSeconds).toBeLessThanOrEqual(upperBound);
 		expect(kept.verdictBy).toMatch(/^user:/);
 		expect(await page.locator('[data-remaining]').getAttribute('data-remaining')).toBe('2');
 	});
@@ -231,6 +242,18 @@ describe('review queue', () => {
 		expect(await page.locator('[data-history]').count()).toBe(1);
 	});
 
+	test('a take reviewed again adds the second review to its time', async () => {
+		const first = (await stored(ids[1])).reviewSeconds!;
+		expect(first).toBeGreaterThan(0);
+		await take(ids[1]).waitFor();
+		await page.waitForTimeout(1200);
+		await page.keyboard.press('k');
+		await take(ids[2]).waitFor();
+		const again = await stored(ids[1]);
+		expect(again.verdict).toBe('keep');
+		expect(again.reviewSeconds).toBeGreaterThanOrEqual(first + 1.1);
+	});
+
 	test('blind review hides the model and anything naming it, and stays on after a reload', async () => {
 		await page.getByLabel('Blind review').check();
 		expect(await page.locator('[data-model]').count()).toBe(0);
@@ -241,6 +264,30 @@ describe('review queue', () => {
 		await page.getByText('hidden: blind review').waitFor();
 		expect(await page.getByLabel('Blind review').isChecked()).toBe(true);
 		expect(await page.locator('[data-model]').count()).toBe(0);
+	});
+});
+
+describe('review labour rate', () => {
+	test('a rate that is not one is refused by name; a rate set shows the all-in cost per usable clip', async () => {
+		await page.goto(`${server.url}/settings`, { waitUntil: 'networkidle' });
+		const rate = page.getByLabel('Review labour rate (USD per hour)');
+		await rate.fill('lots');
+		await page.getByRole('button', { name: 'Save settings' }).click();
+		await page.getByText(/Review labour rate must be a number of USD per hour/).waitFor();
+
+		await rate.fill('45');
+		await page.getByRole('button', { name: 'Save settings' }).click();
+		await page.getByText('Settings saved.').waitFor();
+
+		await page.goto(`${server.url}/?from=2020-01-01`);
+		const card = page.locator('section.all-in');
+		await card.waitFor();
+		expect(await card.innerText()).toContain('at $45.00 an hour');
+		// The queue's takes above: the all-in figure is the bill plus their review time at $45 an hour.
+		const response = await server.api('/api/v1/summary?from=2020-01-01&laborUsdPerHour=45');
+		const [sora] = (await response.json()).models as { allInCostPerKeptClipUsd: number }[];
+		const row = page.locator('[data-all-in="sora-2"] td').last();
+		expect(await row.innerText()).toBe(formatUsd(sora.allInCostPerKeptClipUsd));
 	});
 });
 

@@ -122,6 +122,7 @@ const FIELDS = [
 	'costUsd',
 	'verdict',
 	'rejectReason',
+	'reviewSeconds',
 	'status',
 	'createdAt',
 	'shotId',
@@ -159,10 +160,15 @@ export const validAttempt = (i: number): fc.Arbitrary<Record<string, unknown>> =
 				tags: fc.array(fc.constantFrom('close-up', 'high-motion', 'fine texture'), { maxLength: 3 }),
 				shotId: fc.constantFrom('shot-1', 'shot-2'),
 				generationSeconds: fc.integer({ min: 0, max: 600 }),
+				reviewSeconds: fc.double({ min: 0, max: 86_400, noNaN: true }),
 				creator: fc.constantFrom('ana', 'bo'),
 				metadata: fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 })
 			},
 			{ requiredKeys: ['model', 'durationSeconds'] }
+		)
+		// A review time goes with a verdict.
+		.map(({ reviewSeconds, ...a }) =>
+			reviewSeconds === undefined || a.verdict === undefined ? a : { ...a, reviewSeconds }
 		)
 		.map((a) => ({
 			id: `fz-${TAG}-${i}`,

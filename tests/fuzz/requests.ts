@@ -88,6 +88,17 @@ const QUERY_VALUES: Record<string, fc.Arbitrary<string>> = {
 	tag: fc.constantFrom('close-up', 'fine texture', 'CLOSE-UP', 'x'.repeat(51)),
 	whatIf: fc.constantFrom('project', 'resolution', 'duration', 'creator', 'tag', 'Project', 'none'),
 	segmentsBy: fc.constantFrom('tag', 'resolution', 'duration', 'creator', 'project', 'week', ''),
+	laborUsdPerHour: fc.constantFrom(
+		'45',
+		'0',
+		'37.123456',
+		'-1',
+		'1e3',
+		'10000.5',
+		'NaN',
+		' 45 ',
+		'9'.repeat(30)
+	),
 	week: fc.constantFrom(
 		'2026-W48',
 		'2026-W53',

@@ -26,6 +26,7 @@ const attempts = [
 		status: 'succeeded',
 		verdict: 'reject',
 		rejectReason: 'warped hands, "again"',
+		reviewSeconds: 37.25,
 		shotId: 'shot-1',
 		tags: ['close-up', 'fabric'],
 		prompt: '=SUM(A1) a prompt, with a comma\nand a second line',

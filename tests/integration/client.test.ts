@@ -74,6 +74,8 @@ test('setVerdict and getAttempt; a refusal is a KeeprateError naming the field',
 	const client = createClient({ url: server.url, key: TEST_KEY });
 	await client.setVerdict('c-0', 'reject', 'warped hands');
 	expect(await client.getAttempt('c-0')).toMatchObject({ verdict: 'reject', rejectReason: 'warped hands' });
+	await client.setVerdict('c-0', 'reject', 'warped hands', 42.5);
+	expect(await client.getAttempt('c-0')).toMatchObject({ reviewSeconds: 42.5 });
 	const refused = await client.setVerdict('c-0', 'keep', 'nope').catch((error: unknown) => error);
 	expect(refused).toBeInstanceOf(KeeprateError);
 	expect((refused as KeeprateError).status).toBe(400);

@@ -1,7 +1,8 @@
 // Review labour through the API (issue 15): reviewSeconds on an attempt, and laborUsdPerHour= on every
 // figure endpoint, which refuses a value that is not a rate with a 400 naming the parameter.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startServer, type TestServer } from '../setup/server';
+import { startServer, TEST_ADMIN, type TestServer } from '../setup/server';
+import { signInHttp } from '../setup/session';
 
 let server: TestServer;
 
@@ -70,7 +71,7 @@ describe('laborUsdPerHour=', () => {
 	];
 	const join = (path: string, query: string) => `${path}${path.includes('?') ? '&' : '?'}${query}`;
 
-	test.each(endpoints.flatMap((e) => ['abc', '-5', '10001', '1e3', '12.1234567', ''].map((v) => [e, v])))(
+	test.each(endpoints.flatMap((e) => ['abc', '-5', '10001', '1e3', '12.1234567'].map((v) => [e, v])))(
 		'%s refuses laborUsdPerHour=%s with a 400 naming it',
 		async (path, value) => {
 			const { status, body } = await get(join(path, `laborUsdPerHour=${value}`));
@@ -98,13 +99,35 @@ describe('laborUsdPerHour=', () => {
 			allInSpendUsd: 3.655,
 			allInCostPerKeptClipUsd: 3.655
 		});
-		expect(priced.comparisons[0].allInCostRatio).toBeCloseTo((6 + 0.6) / 2 / (3.655 / 2), 12);
+		// The premium: $6 of takes and 60 s ($0.60) of review, over two decided attempts.
+		expect(priced.comparisons[0].allInCostRatio).toBeCloseTo(6.6 / 2 / (3.655 / 2), 12);
 
 		const advice = JSON.parse((await get('/api/v1/recommendations?laborUsdPerHour=36')).body);
 		expect(advice.pairs[0].overall.allInCostRatio).toBe(priced.comparisons[0].allInCostRatio);
 		const week = JSON.parse((await get('/api/v1/weekly?week=2026-W36&laborUsdPerHour=36')).body);
-		expect(week.allInSpendUsd).toBe(3.655 + 6.6);
+		expect(week.allInSpendUsd).toBeCloseTo(3.655 + 6.6, 9);
 		const csv = (await get('/api/v1/weekly.csv?laborUsdPerHour=36')).body;
 		expect(csv).toContain('165.5,1.655000,3.655000,3.655000');
+	});
+});
+
+describe('the workspace rate in Settings', () => {
+	test('an admin sets it, a bad one is refused by name, and the figures use it unless a request asks', async () => {
+		const owner = await signInHttp(server, TEST_ADMIN.email, TEST_ADMIN.password);
+		const refused = await owner.post('/settings?/settings', { timeZone: 'UTC', laborUsdPerHour: '-4' });
+		expect(refused.status).toBe(400);
+		expect(await refused.text()).toContain('Review labour rate must be a number of USD per hour');
+		expect(JSON.parse((await get('/api/v1/summary')).body).laborUsdPerHour).toBeNull();
+
+		const saved = await owner.post('/settings?/settings', { timeZone: 'UTC', laborUsdPerHour: '36' });
+		expect(saved.status).toBe(200);
+		const summary = JSON.parse((await get('/api/v1/summary')).body);
+		expect(summary.laborUsdPerHour).toBe(36);
+		expect(summary.models.find((m: { model: string }) => m.model === 'sora-2').laborUsd).toBe(1.655);
+		expect(JSON.parse((await get('/api/v1/summary?laborUsdPerHour=0')).body).models[0].laborUsd).toBe(0);
+
+		const cleared = await owner.post('/settings?/settings', { timeZone: 'UTC', laborUsdPerHour: '' });
+		expect(cleared.status).toBe(200);
+		expect(JSON.parse((await get('/api/v1/summary')).body).laborUsdPerHour).toBeNull();
 	});
 });

@@ -182,6 +182,8 @@ interface AttemptSpec {
 	shot: string | undefined;
 	creator: string | undefined;
 	generationSeconds: number | undefined;
+	/** Sent only with a verdict (the contract asks for one). */
+	reviewSeconds: number | undefined;
 	project: string;
 	at: number;
 	/** A retake of the batch's previous take's shot, stamped with the same instant (ties go by id). */
@@ -189,6 +191,7 @@ interface AttemptSpec {
 }
 
 const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
+const reviewSecondsArb = fc.constantFrom(0, 0.1, 12.5, 30, 95.25, 0.30000000000000004);
 const verdictArb = fc.constantFrom<Verdict>('keep', 'reject', 'pending');
 
 const attemptSpec: fc.Arbitrary<AttemptSpec> = fc.record({
@@ -204,16 +207,17 @@ const attemptSpec: fc.Arbitrary<AttemptSpec> = fc.record({
 	shot: maybe(fc.constantFrom('s1', 's2', 's3', 's4')),
 	creator: maybe(fc.constantFrom('ana', 'bo')),
 	generationSeconds: maybe(fc.constantFrom(0, 30, 45.5, 61.3)),
+	reviewSeconds: maybe(reviewSecondsArb),
 	project: fc.constantFrom(...PROJECTS),
 	at: instant,
 	tie: fc.constantFrom(false, false, false, false, true)
 });
 
 type Command =
-	| { kind: 'ingest'; attempts: AttemptSpec[]; again?: { index: number; verdict: Verdict; reason?: string } }
-	| { kind: 'resend'; batch: number; changes: { index: number; verdict: Verdict; reason?: string }[] }
-	| { kind: 'patch'; pick: number; verdict: Verdict; reason?: string }
-	| { kind: 'review'; project?: string; verdict: 'keep' | 'reject'; reason?: string }
+	| { kind: 'ingest'; attempts: AttemptSpec[]; again?: VerdictChange }
+	| { kind: 'resend'; batch: number; changes: VerdictChange[] }
+	| { kind: 'patch'; pick: number; verdict: Verdict; reason?: string; seconds?: number }
+	| { kind: 'review'; project?: string; verdict: 'keep' | 'reject'; reason?: string; seconds?: number }
 	| { kind: 'undo-review'; pick: number }
 	| { kind: 'reprice'; target: number; microsPerSecond: number; effectiveFrom: number }
 	| { kind: 'retag'; picks: number[]; tags: string[] }
@@ -224,8 +228,21 @@ type Command =
 	| { kind: 'fold'; scope: 'all' | 'workspace' }
 	| { kind: 'check'; filters: Filters };
 
-const verdictChange = fc.record(
-	{ index: fc.nat(), verdict: verdictArb, reason: fc.constantFrom(...REASONS) },
+interface VerdictChange {
+	index: number;
+	verdict: Verdict;
+	reason?: string;
+	/** The review time sent with the verdict; absent leaves the stored one. */
+	seconds?: number;
+}
+
+const verdictChange: fc.Arbitrary<VerdictChange> = fc.record(
+	{
+		index: fc.nat(),
+		verdict: verdictArb,
+		reason: fc.constantFrom(...REASONS),
+		seconds: reviewSecondsArb
+	},
 	{ requiredKeys: ['index', 'verdict'] }
 );
 
@@ -277,7 +294,8 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 				kind: fc.constant('patch' as const),
 				pick: fc.nat(),
 				verdict: verdictArb,
-				reason: fc.constantFrom(...REASONS)
+				reason: fc.constantFrom(...REASONS),
+				seconds: reviewSecondsArb
 			},
 			{ requiredKeys: ['kind', 'pick', 'verdict'] }
 		)
@@ -289,7 +307,8 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 				kind: fc.constant('review' as const),
 				project: fc.constantFrom(...PROJECTS),
 				verdict: fc.constantFrom<'keep' | 'reject'>('keep', 'reject'),
-				reason: fc.constantFrom(...REASONS)
+				reason: fc.constantFrom(...REASONS),
+				seconds: reviewSecondsArb
 			},
 			{ requiredKeys: ['kind', 'verdict'] }
 		)
@@ -411,6 +430,7 @@ function bodyOf(spec: AttemptSpec, id: string): Record<string, unknown> {
 		status: spec.status,
 		verdict,
 		rejectReason: verdict === 'reject' ? spec.reason : undefined,
+		reviewSeconds: verdict === undefined ? undefined : spec.reviewSeconds,
 		createdAt: new Date(spec.at).toISOString(),
 		shotId: spec.shot,
 		tags: spec.tags,
@@ -423,10 +443,18 @@ function bodyOf(spec: AttemptSpec, id: string): Record<string, unknown> {
 }
 
 /** The same attempt with another verdict (still valid), as a resend that updates it. */
-function withVerdict(body: Record<string, unknown>, verdict: Verdict, reason?: string) {
+function withVerdict(
+	body: Record<string, unknown>,
+	{ verdict, reason, seconds }: Omit<VerdictChange, 'index'>
+) {
 	const v = body.status === 'failed' && verdict === 'keep' ? 'reject' : verdict;
-	const { rejectReason: _, ...rest } = body;
-	return { ...rest, verdict: v, ...(v === 'reject' && reason ? { rejectReason: reason } : {}) };
+	const { rejectReason: _, reviewSeconds: __, ...rest } = body;
+	return {
+		...rest,
+		verdict: v,
+		...(v === 'reject' && reason ? { rejectReason: reason } : {}),
+		...(seconds === undefined ? {} : { reviewSeconds: seconds })
+	};
 }
 
 interface World {
@@ -463,7 +491,7 @@ async function run(world: World, c: Command, check: (f: Filters) => Promise<void
 			bodies.forEach((b) => world.ids.push(String(b.id)));
 			if (c.again) {
 				const repeated = bodies[c.again.index % bodies.length];
-				bodies.push(withVerdict(repeated, c.again.verdict, c.again.reason));
+				bodies.push(withVerdict(repeated, c.again));
 			}
 			const result = await ingest(db, ws, { attempts: bodies }, NOW);
 			expect(result.accepted).toBe(c.attempts.length);
@@ -475,7 +503,7 @@ async function run(world: World, c: Command, check: (f: Filters) => Promise<void
 			const bodies = batch.map((b) => ({ ...b }));
 			for (const change of c.changes) {
 				const i = change.index % bodies.length;
-				bodies[i] = withVerdict(bodies[i], change.verdict, change.reason);
+				bodies[i] = withVerdict(bodies[i], change);
 			}
 			const back = new Set(bodies.map((b) => String(b.id)).filter((id) => world.deleted.has(id)));
 			const result = await ingest(db, ws, { attempts: bodies }, NOW);
@@ -489,7 +517,8 @@ async function run(world: World, c: Command, check: (f: Filters) => Promise<void
 			if (!id) return;
 			const patch = {
 				verdict: c.verdict,
-				...(c.verdict === 'reject' && c.reason ? { rejectReason: c.reason } : {})
+				...(c.verdict === 'reject' && c.reason ? { rejectReason: c.reason } : {}),
+				...(c.seconds === undefined ? {} : { reviewSeconds: c.seconds })
 			};
 			const outcome = await setVerdict(db, ws, id, patch, NOW, 'key:property').catch((e: unknown) => e);
 			if (outcome instanceof ApiError) {
@@ -505,7 +534,8 @@ async function run(world: World, c: Command, check: (f: Filters) => Promise<void
 			const current = await findAttempt(db, ws, attempt.id);
 			expect(current).toMatchObject({ status: 'succeeded', verdict: 'pending' });
 			const verdict = c.reason ? 'reject' : c.verdict;
-			await setVerdict(db, ws, attempt.id, { verdict, rejectReason: c.reason }, NOW, 'user:property');
+			const patch = { verdict, rejectReason: c.reason, addReviewSeconds: c.seconds };
+			await setVerdict(db, ws, attempt.id, patch, NOW, 'user:property');
 			return;
 		}
 		case 'undo-review': {
@@ -604,9 +634,13 @@ async function replay(s: Scenario, check: (ws: string, f: Filters) => Promise<vo
 
 // ---- Reading and comparing ------------------------------------------------------------------------------
 
+/** $37.25 an hour, an odd rate: labour figures come out fractional before rounding. */
+const LABOR_RATE = 37_250_000;
+
 /** Figures derived from seconds: summed as exact decimals by SQL, as floats by JS; equal to 12 digits. */
 const SECOND_FIGURES = new Set([
 	'keptSeconds',
+	'reviewSeconds',
 	'generationSeconds',
 	'costPerKeptSecondUsd',
 	'meanGenerationSeconds',
@@ -648,6 +682,10 @@ async function expectOracleFigures(ws: string, f: Filters, zone: string) {
 	const expected = oracleCounts(rows, f, catalog).map(({ segment: _, ...counts }) => counts);
 	expect(settled(sorted(await countsByModel(db, ws, f)))).toEqual(settled(expected));
 	expect(settled(await summaryByModel(db, ws, f))).toEqual(settled(summarize(expected)));
+	// Review labour priced at a rate: the same all-in figures as the oracle's sums give.
+	expect(settled(await summaryByModel(db, ws, f, { laborRate: LABOR_RATE }))).toEqual(
+		settled(summarize(expected, LABOR_RATE))
+	);
 
 	const weeks = oracleCounts(rows, f, catalog, (a) => isoMondayIn(a.createdAt, zone));
 	expect(settled(sorted(await countsByWeekAndModel(db, ws, f, zone)))).toEqual(settled(weeks));
@@ -695,9 +733,9 @@ async function settledShots(ws: string) {
 }
 
 /** The weekly CSV as weeklyCsv writes it, from counts read raw. */
-function csvOf(rows: (ModelCounts & { segment: string })[]): string {
+function csvOf(rows: (ModelCounts & { segment: string })[], rate: number | null = null): string {
 	const lines = rows.map((c) => {
-		const r = modelRow(c);
+		const r = modelRow(c, rate);
 		return csvRow([
 			isoWeekLabel(c.segment),
 			c.segment,
@@ -715,7 +753,11 @@ function csvOf(rows: (ModelCounts & { segment: string })[]): string {
 			r.costPerAttemptUsd?.toFixed(6),
 			r.costPerKeptClipUsd?.toFixed(6),
 			r.keptSeconds,
-			r.costPerKeptSecondUsd?.toFixed(6)
+			r.costPerKeptSecondUsd?.toFixed(6),
+			r.reviewSeconds,
+			r.laborUsd?.toFixed(6),
+			r.allInSpendUsd?.toFixed(6),
+			r.allInCostPerKeptClipUsd?.toFixed(6)
 		]);
 	});
 	return csvRow(WEEKLY_COLUMNS) + lines.join('');
@@ -732,6 +774,7 @@ const same = async <T>(read: (options: ReadOptions) => Promise<T>) => {
 async function expectRollupsEqualRaw(ws: string, f: Filters, s: Scenario) {
 	await same((o) => countsByModel(db, ws, f, o));
 	await same((o) => summaryByModel(db, ws, f, o));
+	await same((o) => summaryByModel(db, ws, f, { ...o, laborRate: LABOR_RATE }));
 	await same((o) => countsByWeekAndModel(db, ws, f, s.zone, o));
 	for (const dimension of DIMENSIONS) {
 		await same((o) => countsBySegment(db, ws, f, dimension, s.models, o));
@@ -747,6 +790,8 @@ async function expectRollupsEqualRaw(ws: string, f: Filters, s: Scenario) {
 	await same((o) => reasonCounts(db, ws, f, 'tag', o));
 	const csv = await weeklyCsv(db, ws, f, s.zone);
 	expect(csv).toBe(csvOf(await countsByWeekAndModel(db, ws, f, s.zone, RAW)));
+	const priced = await weeklyCsv(db, ws, f, s.zone, LABOR_RATE);
+	expect(priced).toBe(csvOf(await countsByWeekAndModel(db, ws, f, s.zone, RAW), LABOR_RATE));
 }
 
 /** The reads that take no filter set, and the advice for every what-if dimension over all attempts. */

@@ -22,6 +22,7 @@ export interface RawAttempt {
 	shotId: string | null;
 	tags: string[];
 	generationSeconds: number | null;
+	reviewSeconds: number | null;
 	resolution: string | null;
 	creator: string | null;
 }
@@ -76,7 +77,8 @@ function countsOf(model: string, list: RawAttempt[], catalog: Map<string, Catalo
 		keptSpendMicros: sum(cost, isKept),
 		keptSeconds: exactSum(list.filter(isKept).map((a) => a.durationSeconds)),
 		generationSeconds: exactSum(list.map((a) => a.generationSeconds ?? 0)),
-		timedAttempts: sum(one, (a) => a.generationSeconds !== null)
+		timedAttempts: sum(one, (a) => a.generationSeconds !== null),
+		reviewSeconds: exactSum(list.filter(isDecided).map((a) => a.reviewSeconds ?? 0))
 	};
 }
 

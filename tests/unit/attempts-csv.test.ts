@@ -27,6 +27,7 @@ const row = (i: number): Attempt => ({
 	tagsInferredBy: null,
 	prompt: null,
 	generationSeconds: null,
+	reviewSeconds: null,
 	creator: null,
 	videoUrl: null,
 	metadata: null,

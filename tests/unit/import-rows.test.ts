@@ -92,3 +92,21 @@ test('a header is refused for unknown, repeated and missing columns', () => {
 		{ path: 'header', message: 'the required column "durationSeconds" is missing' }
 	]);
 });
+
+describe('reviewSeconds in an import', () => {
+	test('a reviewSeconds cell is a number, an empty one is not sent, text stays text for validation', () => {
+		const row = (reviewSeconds: string) =>
+			rowToAttempt({
+				id: 'a',
+				project: 'p',
+				model: 'm',
+				durationSeconds: '4',
+				verdict: 'keep',
+				reviewSeconds
+			});
+		expect(row('42.5')).toMatchObject({ verdict: 'keep', reviewSeconds: 42.5 });
+		expect(row('')).not.toHaveProperty('reviewSeconds');
+		expect(row('soon')).toMatchObject({ reviewSeconds: 'soon' });
+		expect(headerProblems(['id', 'project', 'model', 'durationSeconds', 'reviewSeconds'])).toEqual([]);
+	});
+});

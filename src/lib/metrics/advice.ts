@@ -2,6 +2,7 @@
 // clips, and one plain sentence with the numbers. Pure.
 import { costPerKeptClipMicros, costRatio, decided } from './figures';
 import { probabilityPremiumCheaper, recommend, type Recommendation } from './confidence';
+import type { LaborRate } from './labour';
 import { compare, modelRow, type Comparison, type ModelCounts, type ModelRow } from './summary';
 import type { Dimension } from '$lib/schemas/segments';
 import {
@@ -25,9 +26,9 @@ export interface Advice extends Comparison {
 export function advise(
 	base: ModelCounts,
 	premium: ModelCounts,
-	options: { sentence?: boolean } = {}
+	options: { sentence?: boolean; rate?: LaborRate } = {}
 ): Advice {
-	const c = compare(base, premium);
+	const c = compare(base, premium, options.rate ?? null);
 	const b = costPerKeptClipMicros(base);
 	const p = costPerKeptClipMicros(premium);
 	const premiumSaving = b === null || p === null ? null : Math.round(100 * (b - p)) / 1e6;
@@ -248,4 +249,43 @@ export function listSegments<T extends SegmentAdvice | SegmentPair>(
 		listed,
 		hidden: { segments: rest.length, decided: rest.reduce((sum, s) => sum + decidedIn(s), 0) }
 	};
+}
+
+/** What a recommendation tells the lead to do, in words. */
+function adviceWords(r: Recommendation, base: string, premium: string): string {
+	if (r === 'premium') return `use ${premium}`;
+	if (r === 'base') return `stay on ${base}`;
+	return 'it is too close to call';
+}
+
+/**
+ * The overview's one sentence when review labour flips the advice (docs/figures.md#review-labour-the-whole-
+ * cost-of-a-usable-clip): the first pair whose all-in recommendation differs from the model bill's, with
+ * how many more do; null when labour changes no advice (or there is no rate).
+ */
+export function labourFlipSentence(
+	comparisons: Comparison[],
+	models: Pick<ModelRow, 'model' | 'displayName' | 'allInCostPerKeptClipUsd'>[],
+	laborUsdPerHour: number
+): string | null {
+	const flipped = comparisons.filter(
+		(c) =>
+			c.allInRecommendation !== null &&
+			c.recommendation !== null &&
+			c.allInRecommendation !== c.recommendation
+	);
+	if (flipped.length === 0) return null;
+	const c = flipped[0];
+	const row = (id: string) => models.find((m) => m.model === id);
+	const [b, p] = [row(c.base)?.displayName ?? c.base, row(c.premium)?.displayName ?? c.premium];
+	const allIn = `${formatUsd(row(c.premium)?.allInCostPerKeptClipUsd ?? null)} against ${formatUsd(row(c.base)?.allInCostPerKeptClipUsd ?? null)}`;
+	const more =
+		flipped.length > 1
+			? ` (and for ${formatCount(flipped.length - 1)} more pair${flipped.length > 2 ? 's' : ''})`
+			: '';
+	return (
+		`Counting review time at ${formatUsd(laborUsdPerHour)} an hour changes the advice for ${p} against ${b}${more}: ` +
+		`${adviceWords(c.allInRecommendation!, b, p)} (all-in ${allIn} per usable clip), where the model bill alone says ` +
+		`${adviceWords(c.recommendation!, b, p)}.`
+	);
 }

@@ -14,6 +14,8 @@ export interface Counts {
 	/** Sum and count of generationSeconds over the attempts that report it. */
 	generationSeconds: number;
 	timedAttempts: number;
+	/** Sum of reviewSeconds over decided attempts. */
+	reviewSeconds: number;
 }
 
 export const emptyCounts = (): Counts => ({
@@ -27,7 +29,8 @@ export const emptyCounts = (): Counts => ({
 	keptSpendMicros: 0,
 	keptSeconds: 0,
 	generationSeconds: 0,
-	timedAttempts: 0
+	timedAttempts: 0,
+	reviewSeconds: 0
 });
 
 export function ratio(numerator: number, denominator: number): number | null {

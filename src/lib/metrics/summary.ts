@@ -22,6 +22,15 @@ import {
 	recommend,
 	type Recommendation
 } from './confidence';
+import {
+	allInBreakEvenKeepRate,
+	allInCostPerKeptClipMicros,
+	allInCostRatio,
+	allInPremiumPaysForItself,
+	allInSpendMicros,
+	laborMicros,
+	type LaborRate
+} from './labour';
 import { microsToUsd, perUnitUsd } from './money';
 
 export interface ModelCounts extends Counts {
@@ -56,6 +65,11 @@ export interface ModelRow {
 	meanGenerationSeconds: number | null;
 	/** Mean generation time x attempts per kept clip. */
 	secondsToUsableClip: number | null;
+	/** Review labour (docs/figures.md#review-labour-the-whole-cost-of-a-usable-clip); null without a rate. */
+	reviewSeconds: number;
+	laborUsd: number | null;
+	allInSpendUsd: number | null;
+	allInCostPerKeptClipUsd: number | null;
 }
 
 export interface Comparison {
@@ -73,6 +87,12 @@ export interface Comparison {
 	recommendation: Recommendation | null;
 	/** Reviewed attempts still needed to settle an undecided pair; null when it would take too many. */
 	attemptsToSettle: number | null;
+	/** The all-in twins: all-in cost per attempt (model bill and review labour) in place of the bill's. */
+	allInCostRatio: number | null;
+	allInBreakEvenKeepRate: number | null;
+	allInPremiumPaysForItself: boolean | null;
+	probabilityPremiumCheaperAllIn: number | null;
+	allInRecommendation: Recommendation | null;
 }
 
 export interface Totals {
@@ -84,9 +104,21 @@ export interface Totals {
 	wastedSpendUsd: number;
 	keepRate: number | null;
 	costPerKeptClipUsd: number | null;
+	reviewSeconds: number;
+	laborUsd: number | null;
+	allInSpendUsd: number | null;
+	allInCostPerKeptClipUsd: number | null;
 }
 
-export function modelRow(c: ModelCounts): ModelRow {
+/** The labour figures of a group at a rate, in USD rounded to the micro-dollar. */
+const labourOf = (c: Counts, rate: LaborRate) => ({
+	reviewSeconds: c.reviewSeconds,
+	laborUsd: perUnitUsd(laborMicros(c, rate)),
+	allInSpendUsd: perUnitUsd(allInSpendMicros(c, rate)),
+	allInCostPerKeptClipUsd: perUnitUsd(allInCostPerKeptClipMicros(c, rate))
+});
+
+export function modelRow(c: ModelCounts, rate: LaborRate = null): ModelRow {
 	const d = decided(c);
 	return {
 		model: c.model,
@@ -111,17 +143,20 @@ export function modelRow(c: ModelCounts): ModelRow {
 		keepRateInterval: keepRateInterval(c.kept, d),
 		attemptsPerKeptClip: attemptsPerKeptClip(c),
 		meanGenerationSeconds: c.timedAttempts === 0 ? null : c.generationSeconds / c.timedAttempts,
-		secondsToUsableClip: secondsToUsableClip(c)
+		secondsToUsableClip: secondsToUsableClip(c),
+		...labourOf(c, rate)
 	};
 }
 
 /** Base and premium of one family, both with decided attempts; the lower tier is the base. */
-export function compare(base: ModelCounts, premium: ModelCounts): Comparison {
+export function compare(base: ModelCounts, premium: ModelCounts, rate: LaborRate = null): Comparison {
 	const ratio = costRatio(base, premium);
+	const allInRatio = allInCostRatio(base, premium, rate);
 	const b = { kept: base.kept, decided: decided(base) };
 	const p = { kept: premium.kept, decided: decided(premium) };
 	const probability = probabilityPremiumCheaper(b, p, ratio);
 	const recommendation = recommend(probability);
+	const probabilityAllIn = allInRatio === null ? null : probabilityPremiumCheaper(b, p, allInRatio);
 	return {
 		family: base.family,
 		base: base.model,
@@ -135,14 +170,19 @@ export function compare(base: ModelCounts, premium: ModelCounts): Comparison {
 		premiumPaysForItself: premiumPaysForItself(base, premium),
 		probabilityPremiumCheaper: probability,
 		recommendation,
-		attemptsToSettle: recommendation === 'undecided' ? attemptsToSettle(b, p, ratio) : null
+		attemptsToSettle: recommendation === 'undecided' ? attemptsToSettle(b, p, ratio) : null,
+		allInCostRatio: allInRatio,
+		allInBreakEvenKeepRate: allInBreakEvenKeepRate(base, premium, rate),
+		allInPremiumPaysForItself: allInPremiumPaysForItself(base, premium, rate),
+		probabilityPremiumCheaperAllIn: probabilityAllIn,
+		allInRecommendation: recommend(probabilityAllIn)
 	};
 }
 
 const byTier = (a: ModelCounts, b: ModelCounts) => a.tier - b.tier || a.model.localeCompare(b.model);
 
 /** One comparison per pair of models of one family that both have decided attempts. */
-export function comparisons(groups: ModelCounts[]): Comparison[] {
+export function comparisons(groups: ModelCounts[], rate: LaborRate = null): Comparison[] {
 	const families = new Map<string, ModelCounts[]>();
 	for (const g of groups) {
 		if (decided(g) === 0) continue;
@@ -152,7 +192,7 @@ export function comparisons(groups: ModelCounts[]): Comparison[] {
 	for (const members of [...families.values()].sort((a, b) => a[0].family.localeCompare(b[0].family))) {
 		members.sort(byTier);
 		for (let i = 0; i < members.length; i++) {
-			for (let j = i + 1; j < members.length; j++) out.push(compare(members[i], members[j]));
+			for (let j = i + 1; j < members.length; j++) out.push(compare(members[i], members[j], rate));
 		}
 	}
 	return out;
@@ -166,7 +206,7 @@ export function sumCounts(groups: Counts[]): Counts {
 	return total;
 }
 
-export function totals(groups: Counts[]): Totals {
+export function totals(groups: Counts[], rate: LaborRate = null): Totals {
 	const t = sumCounts(groups);
 	return {
 		attempts: t.attempts,
@@ -176,11 +216,16 @@ export function totals(groups: Counts[]): Totals {
 		spendUsd: microsToUsd(t.spendMicros),
 		wastedSpendUsd: microsToUsd(wastedSpendMicros(t)),
 		keepRate: keepRate(t),
-		costPerKeptClipUsd: perUnitUsd(costPerKeptClipMicros(t))
+		costPerKeptClipUsd: perUnitUsd(costPerKeptClipMicros(t)),
+		...labourOf(t, rate)
 	};
 }
 
-export function summarize(groups: ModelCounts[]) {
+export function summarize(groups: ModelCounts[], rate: LaborRate = null) {
 	const sorted = [...groups].sort((a, b) => a.family.localeCompare(b.family) || byTier(a, b));
-	return { models: sorted.map(modelRow), comparisons: comparisons(sorted), totals: totals(sorted) };
+	return {
+		models: sorted.map((g) => modelRow(g, rate)),
+		comparisons: comparisons(sorted, rate),
+		totals: totals(sorted, rate)
+	};
 }

@@ -22,6 +22,10 @@ export const slug = z
 	.regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be a slug: lowercase letters, digits, "-" or "_"');
 
 export const verdictSchema = z.enum(['keep', 'reject', 'pending']);
+
+/** Seconds reviewers spent on an attempt: at most a day, far beyond any review of one clip. */
+export const MAX_REVIEW_SECONDS = 86_400;
+export const reviewSecondsSchema = z.number().min(0).max(MAX_REVIEW_SECONDS);
 export const statusSchema = z.enum(['succeeded', 'failed']);
 export const resolutionSchema = z
 	.string()
@@ -40,6 +44,7 @@ export const attemptSchema = z
 		costUsd: z.number().min(0).max(1_000_000).optional(),
 		verdict: verdictSchema.optional(),
 		rejectReason: text(500).optional(),
+		reviewSeconds: reviewSecondsSchema.optional(),
 		status: statusSchema.optional(),
 		createdAt: z.iso
 			.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' })
@@ -75,6 +80,10 @@ export const attemptSchema = z
 		path: ['rejectReason'],
 		message: 'goes only with verdict "reject"'
 	})
+	.refine((a) => a.reviewSeconds === undefined || a.verdict !== undefined, {
+		path: ['reviewSeconds'],
+		message: 'goes with a verdict: send "verdict" too'
+	})
 	.refine((a) => !(a.status === 'failed' && a.verdict === 'keep'), {
 		path: ['verdict'],
 		message: 'a failed attempt has no clip to keep'
@@ -83,7 +92,11 @@ export const attemptSchema = z
 export type AttemptInput = z.infer<typeof attemptSchema>;
 
 export const verdictPatchSchema = z
-	.strictObject({ verdict: verdictSchema, rejectReason: text(500).optional() })
+	.strictObject({
+		verdict: verdictSchema,
+		rejectReason: text(500).optional(),
+		reviewSeconds: reviewSecondsSchema.optional()
+	})
 	.refine((a) => a.rejectReason === undefined || a.verdict === 'reject', {
 		path: ['rejectReason'],
 		message: 'goes only with verdict "reject"'

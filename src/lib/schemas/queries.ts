@@ -3,16 +3,25 @@
 import { z } from 'zod';
 import { slug } from './attempt';
 import { isoWeekSchema } from './budget';
+import { laborRateQuerySchema } from './labour';
 import { dimensionSchema, whatIfDimensionSchema } from './segments';
+
+/** The figure endpoints that price review time: a rate for this answer instead of the workspace's. */
+export const laborQueryExtra = { laborUsdPerHour: laborRateQuerySchema.optional() };
 
 /** GET /api/v1/recommendations, added to the filters. */
 export const recommendationsQueryExtra = {
 	whatIf: whatIfDimensionSchema.default('project'),
-	segmentsBy: dimensionSchema.optional()
+	segmentsBy: dimensionSchema.optional(),
+	...laborQueryExtra
 };
 
-/** GET /api/v1/weekly: an ISO week (default: the current one) and a project. */
-export const weeklyQuerySchema = z.strictObject({ week: isoWeekSchema.optional(), project: slug.optional() });
+/** GET /api/v1/weekly: an ISO week (default: the current one), a project and a labour rate. */
+export const weeklyQuerySchema = z.strictObject({
+	week: isoWeekSchema.optional(),
+	project: slug.optional(),
+	...laborQueryExtra
+});
 
 /** POST /api/v1/imports (and the import page's upload). */
 export const importQuerySchema = z.strictObject({

@@ -19,10 +19,25 @@ export async function workspaceTimeZone(db: Db, id: string): Promise<string> {
 	return rows[0]?.timeZone ?? 'UTC';
 }
 
+/**
+ * The labour rate of a figure: the request's (`laborUsdPerHour=`, already in micro-dollars per hour) when it
+ * asks, else the workspace's; null when neither has one.
+ */
+export async function laborRate(db: Db, id: string, asked?: number): Promise<number | null> {
+	if (asked !== undefined) return asked;
+	const rows = await db
+		.select({ rate: workspaces.laborMicrosPerHour })
+		.from(workspaces)
+		.where(eq(workspaces.id, id));
+	return rows[0]?.rate ?? null;
+}
+
 export interface WorkspaceSettings {
 	name: string;
 	timeZone: string;
 	digestWebhookUrl: string | null;
+	/** What an hour of review costs, in micro-dollars; null: no rate. */
+	laborMicrosPerHour: number | null;
 }
 
 export async function workspaceSettings(db: Db, id: string): Promise<WorkspaceSettings | null> {
@@ -30,7 +45,8 @@ export async function workspaceSettings(db: Db, id: string): Promise<WorkspaceSe
 		.select({
 			name: workspaces.name,
 			timeZone: workspaces.timeZone,
-			digestWebhookUrl: workspaces.digestWebhookUrl
+			digestWebhookUrl: workspaces.digestWebhookUrl,
+			laborMicrosPerHour: workspaces.laborMicrosPerHour
 		})
 		.from(workspaces)
 		.where(eq(workspaces.id, id));

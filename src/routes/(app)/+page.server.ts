@@ -4,7 +4,9 @@ import { modelRow } from '$lib/metrics/summary';
 import { weeksBetween } from '$lib/metrics/weeks';
 import { pageRange } from '$lib/server/page-range';
 import { db } from '$lib/server/app';
-import { workspaceTimeZone } from '$lib/server/workspaces';
+import { laborRate, workspaceTimeZone } from '$lib/server/workspaces';
+import { labourFlipSentence } from '$lib/metrics/advice';
+import { microsToUsd } from '$lib/metrics/money';
 import { hasRole, requireRole, workspaceOf } from '$lib/server/context';
 import { issueKey } from '$lib/server/api-keys';
 import { summaryByModel } from '$lib/server/queries/summary-by-model';
@@ -20,8 +22,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const timeZone = await workspaceTimeZone(database, workspaceId);
 	const range = pageRange(url, timeZone);
 	const filters = range.filters;
+	const rate = await laborRate(database, workspaceId);
 	const [summary, weekly, projects, anyAttempts] = await Promise.all([
-		summaryByModel(database, workspaceId, filters),
+		summaryByModel(database, workspaceId, filters, { laborRate: rate }),
 		countsByWeekAndModel(database, workspaceId, filters, timeZone),
 		listProjects(database, workspaceId),
 		hasAttempts(database, workspaceId)
@@ -35,6 +38,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		// The empty state offers admins a key for this workspace (Settings > API keys makes the others).
 		canCreateKey: !!locals.workspace && hasRole(locals.workspace.role, 'admin'),
 		...summary,
+		laborUsdPerHour: rate === null ? null : microsToUsd(rate),
+		labourFlip:
+			rate === null ? null : labourFlipSentence(summary.comparisons, summary.models, microsToUsd(rate)),
 		weeks: weeksBetween(range.from, range.until),
 		weekly: weekly.map((w) => {
 			const row = modelRow(w);

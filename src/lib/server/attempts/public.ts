@@ -15,6 +15,7 @@ const FIELDS = {
 	status: (a: Attempt) => a.status,
 	verdict: (a: Attempt) => a.verdict,
 	rejectReason: (a: Attempt) => a.rejectReason,
+	reviewSeconds: (a: Attempt) => a.reviewSeconds,
 	verdictAt: (a: Attempt) => a.verdictAt?.toISOString() ?? null,
 	// 'user:<id>' from the review queue, 'key:<id>' through the API.
 	verdictBy: (a: Attempt) => a.verdictBy,

@@ -44,19 +44,25 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 const oneOf = (name: string, column: AnyPgColumn, values: readonly string[]) =>
 	check(name, sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`);
 
-export const workspaces = pgTable('workspaces', {
-	id: text('id').primaryKey(),
-	name: text('name').notNull(),
-	timeZone: text('time_zone').notNull().default('UTC'),
-	// Slack-compatible incoming webhook for the weekly digest; null: no digest.
-	digestWebhookUrl: text('digest_webhook_url'),
-	// Raised by triggers on every change to the workspace's models, aliases or prices: a cached price book
-	// of an older version is stale.
-	catalogVersion: bigint('catalog_version', { mode: 'number' }).notNull().default(0),
-	// Ordered pattern -> category rules for reject reasons (reasons/categories.ts); the first match wins.
-	rejectRules: jsonb('reject_rules').$type<RejectRule[]>().notNull().default(DEFAULT_REJECT_RULES),
-	createdAt: ts('created_at').notNull().defaultNow()
-});
+export const workspaces = pgTable(
+	'workspaces',
+	{
+		id: text('id').primaryKey(),
+		name: text('name').notNull(),
+		timeZone: text('time_zone').notNull().default('UTC'),
+		// Slack-compatible incoming webhook for the weekly digest; null: no digest.
+		digestWebhookUrl: text('digest_webhook_url'),
+		// Raised by triggers on every change to the workspace's models, aliases or prices: a cached price book
+		// of an older version is stale.
+		catalogVersion: bigint('catalog_version', { mode: 'number' }).notNull().default(0),
+		// What an hour of review costs, in micro-dollars; null: no rate, so the labour figures are null.
+		laborMicrosPerHour: micros('labor_micros_per_hour'),
+		// Ordered pattern -> category rules for reject reasons (reasons/categories.ts); the first match wins.
+		rejectRules: jsonb('reject_rules').$type<RejectRule[]>().notNull().default(DEFAULT_REJECT_RULES),
+		createdAt: ts('created_at').notNull().defaultNow()
+	},
+	(t) => [check('workspaces_labor_rate_check', sql`${t.laborMicrosPerHour} >= 0`)]
+);
 
 export const projects = pgTable(
 	'projects',
@@ -172,6 +178,8 @@ export const attempts = pgTable(
 		status: text('status', { enum: STATUSES }).notNull(),
 		verdict: text('verdict', { enum: VERDICTS }).notNull(),
 		rejectReason: text('reject_reason'),
+		// Time reviewers spent on the attempt (the review queue adds; the API sets); part of the verdict.
+		reviewSeconds: doublePrecision('review_seconds'),
 		verdictAt: ts('verdict_at'),
 		// Who gave the verdict: 'user:<id>' from the reviewers' queue, 'key:<id>' through the API.
 		verdictBy: text('verdict_by'),
@@ -195,7 +203,7 @@ export const attempts = pgTable(
 		// (drizzle/0014_reject_categories.sql); null for kept and pending attempts.
 		rejectCategory: text('reject_category', { enum: REJECT_CATEGORY_IDS }),
 		rejectCategoryBy: text('reject_category_by', { enum: REJECT_PLACEMENTS }),
-		// SHA-256 of the attempt as sent, without verdict and rejectReason: tells a duplicate from a conflict.
+				// SHA-256 of the attempt as sent, without its verdict (verdict, rejectReason, reviewSeconds): tells a duplicate from a conflict.
 		contentHash: text('content_hash').notNull()
 	},
 	(t) => [
@@ -226,7 +234,8 @@ export const attempts = pgTable(
 		oneOf('attempts_tags_source_check', t.tagsSource, TAG_SOURCES),
 		oneOf('attempts_tags_inferred_by_check', t.tagsInferredBy, TAG_INFERENCES),
 		oneOf('attempts_reject_category_check', t.rejectCategory, REJECT_CATEGORY_IDS),
-		oneOf('attempts_reject_category_by_check', t.rejectCategoryBy, REJECT_PLACEMENTS)
+		oneOf('attempts_reject_category_by_check', t.rejectCategoryBy, REJECT_PLACEMENTS),
+		check('attempts_review_seconds_check', sql`${t.reviewSeconds} >= 0`)
 	]
 );
 
@@ -378,7 +387,9 @@ const rollupSums = () => ({
 	keptSpendMicros: micros('kept_spend_micros').notNull(),
 	keptSeconds: numeric('kept_seconds').notNull(),
 	generationSeconds: numeric('generation_seconds').notNull(),
-	timedAttempts: bigint('timed_attempts', { mode: 'number' }).notNull()
+	timedAttempts: bigint('timed_attempts', { mode: 'number' }).notNull(),
+	// Over decided attempts only. Default 0: the rows folded before it was counted had none.
+	reviewSeconds: numeric('review_seconds').notNull().default('0')
 });
 
 /** Every dimension a page filters or segments by, as its segment label ('(unknown)' for none). */

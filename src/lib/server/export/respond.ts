@@ -2,7 +2,7 @@
 import type { Filters } from '$lib/schemas/filters';
 import { dayOf } from '$lib/metrics/time-zones';
 import type { Db } from '../db/connection';
-import { workspaceTimeZone } from '../workspaces';
+import { laborRate, workspaceTimeZone } from '../workspaces';
 import { attemptsCsv } from './attempts-csv';
 import { weeklyCsv } from './weekly-csv';
 
@@ -23,8 +23,15 @@ export async function attemptsCsvResponse(db: Db, workspaceId: string, filters: 
 	});
 }
 
-export async function weeklyCsvResponse(db: Db, workspaceId: string, filters: Filters): Promise<Response> {
+/** The weekly figures; labour at `askedRate` (micro-dollars per hour) when given, else the workspace's. */
+export async function weeklyCsvResponse(
+	db: Db,
+	workspaceId: string,
+	filters: Filters,
+	askedRate?: number
+): Promise<Response> {
 	const timeZone = await workspaceTimeZone(db, workspaceId);
-	const csv = await weeklyCsv(db, workspaceId, filters, timeZone);
+	const rate = await laborRate(db, workspaceId, askedRate);
+	const csv = await weeklyCsv(db, workspaceId, filters, timeZone, rate);
 	return new Response(csv, { headers: headers('weekly', filters, timeZone) });
 }

@@ -9,7 +9,7 @@ import { attempts, type Attempt } from '../db/schema';
 import { ApiError, type Issue } from '../errors';
 import { currentPriceBook } from '../catalog/price-book';
 import { setVerdict, storePrepared } from '../ingest';
-import { prepareRange, type PreparedAttempt } from '../ingest/prepare';
+import { prepareRange, verdictDiffers, type PreparedAttempt } from '../ingest/prepare';
 import { MAX_LISTED_REFUSALS, type ImportReport, type Refusal } from '$lib/import-report';
 
 /** One line of a file: the attempt it holds, or why it holds none. Lines count from 1 (first data row). */
@@ -132,7 +132,8 @@ export async function importAttempts(
 				stored.id,
 				{
 					verdict: p.prepared.row.verdict as 'keep' | 'reject' | 'pending',
-					rejectReason: p.prepared.row.rejectReason ?? undefined
+					rejectReason: p.prepared.row.rejectReason ?? undefined,
+					reviewSeconds: p.prepared.row.reviewSeconds ?? undefined
 				},
 				now,
 				by,
@@ -154,7 +155,7 @@ export async function importAttempts(
 						'id',
 						`conflicts with line content sent earlier for "${id}": only the verdict may change`
 					);
-				} else if (p.prepared.verdictSent && verdictDiffers(p.prepared, earlier.row)) {
+				} else if (p.prepared.verdictSent && verdictDiffers(storedVerdictOf(earlier.row), p.prepared)) {
 					report.updated++;
 					wouldStore.set(id, p.prepared);
 				} else report.duplicates++;
@@ -214,11 +215,15 @@ function conflictIds(error: unknown): Set<string> | null {
 	return Array.isArray(ids) ? new Set(ids as string[]) : null;
 }
 
-const verdictDiffers = (p: PreparedAttempt, row: { verdict: string; rejectReason?: string | null }) =>
-	row.verdict !== p.row.verdict || (row.rejectReason ?? null) !== (p.row.rejectReason ?? null);
-
 /** Whether storing the line would change the stored verdict (a line without a verdict never does). */
-const verdictChanges = (p: PreparedAttempt, stored: Attempt) => p.verdictSent && verdictDiffers(p, stored);
+const verdictChanges = (p: PreparedAttempt, stored: Attempt) =>
+	p.verdictSent && verdictDiffers(storedVerdictOf(stored), p);
+
+const storedVerdictOf = (row: PreparedAttempt['row'] | Attempt) => ({
+	verdict: row.verdict,
+	rejectReason: row.rejectReason ?? null,
+	reviewSeconds: row.reviewSeconds ?? null
+});
 
 /**
  * Whether the line says exactly what the stored attempt holds, field by field as the export writes it:

@@ -16,7 +16,7 @@ export const IMPORT_COLUMNS: readonly string[] = [
 export const SENT_COLUMNS: readonly string[] = IMPORT_COLUMNS.filter((c) => !EXPORT_ONLY_COLUMNS.includes(c));
 export const REQUIRED_COLUMNS = ['id', 'project', 'model', 'durationSeconds'];
 
-const NUMBER_COLUMNS = new Set(['durationSeconds', 'costUsd', 'generationSeconds']);
+const NUMBER_COLUMNS = new Set(['durationSeconds', 'costUsd', 'generationSeconds', 'reviewSeconds']);
 // The export's formula guard (src/lib/csv.ts) put a ' before these; the import takes it off again.
 const GUARDED = /^'[=+\-@\t\r]/;
 

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { VerdictPatch } from '$lib/schemas/attempt';
 import type { Db } from '../db/connection';
 import { attempts, type Attempt } from '../db/schema';
@@ -153,12 +153,15 @@ export async function findAttempt(
 	return found && (projects.length === 0 || projects.includes(found.project)) ? found : null;
 }
 
-/** A late verdict. A failed attempt has no clip, so it cannot be kept. */
+/**
+ * A late verdict. A failed attempt has no clip, so it cannot be kept. The API sets `reviewSeconds` (left
+ * as it is when not sent); the review queue adds its measured time (`addReviewSeconds`), so re-reviews sum.
+ */
 export async function setVerdict(
 	db: Db,
 	workspaceId: string,
 	id: string,
-	patch: VerdictPatch,
+	patch: VerdictPatch & { addReviewSeconds?: number },
 	now = new Date(),
 	by: string | null = null,
 	projects: string[] = []
@@ -182,6 +185,7 @@ export async function setVerdict(
 			.set({
 				verdict: patch.verdict,
 				rejectReason: patch.rejectReason ?? null,
+				reviewSeconds: reviewSecondsAfter(patch),
 				verdictAt: patch.verdict === 'pending' ? null : now,
 				verdictBy: patch.verdict === 'pending' ? null : by
 			})
@@ -189,4 +193,11 @@ export async function setVerdict(
 			.returning();
 		return updated;
 	});
+}
+
+function reviewSecondsAfter(patch: { reviewSeconds?: number; addReviewSeconds?: number }) {
+	if (patch.reviewSeconds !== undefined) return patch.reviewSeconds;
+	if (patch.addReviewSeconds !== undefined)
+		return sql`coalesce(${attempts.reviewSeconds}, 0) + ${patch.addReviewSeconds}::float8`;
+	return undefined;
 }

@@ -39,7 +39,8 @@ export function splitBody(body: unknown): unknown[] {
 	return [body];
 }
 
-// The fields that make an attempt's content (all but verdict and rejectReason), in code-unit order.
+// The fields that make an attempt's content (all but the verdict: verdict, rejectReason, reviewSeconds),
+// in code-unit order.
 const CONTENT_KEYS = [
 	'costUsd',
 	'createdAt',
@@ -56,7 +57,7 @@ const CONTENT_KEYS = [
 	'status',
 	'tags',
 	'videoUrl'
-] as const satisfies readonly Exclude<keyof AttemptInput, 'verdict' | 'rejectReason'>[];
+] as const satisfies readonly Exclude<keyof AttemptInput, 'verdict' | 'rejectReason' | 'reviewSeconds'>[];
 
 /**
  * The attempt as sent, without its verdict: equal hashes mean a resend that may only change the verdict.
@@ -97,6 +98,27 @@ export interface PreparedAttempt {
 	row: NewAttempt & { createdAt: Date };
 	/** Absent: the client said nothing about the verdict (a plain resend never resets one). */
 	verdictSent: boolean;
+}
+
+/** The verdict of a stored attempt, as a resend is compared with it. */
+export interface StoredVerdict {
+	verdict: string;
+	rejectReason: string | null;
+	reviewSeconds: number | null;
+}
+
+/**
+ * Whether a resend that carries a verdict changes the stored one. The verdict and reject reason are sent
+ * whole; a review time not sent leaves the stored one as it is (a tool that never measured it cannot erase
+ * what the review queue measured).
+ */
+export function verdictDiffers(stored: StoredVerdict, incoming: PreparedAttempt): boolean {
+	const { verdict, rejectReason, reviewSeconds } = incoming.row;
+	return (
+		stored.verdict !== verdict ||
+		(stored.rejectReason ?? null) !== (rejectReason ?? null) ||
+		(reviewSeconds != null && reviewSeconds !== stored.reviewSeconds)
+	);
 }
 
 /** What preparing some of a body's items found: the rows of those that pass, every problem by index. */
@@ -167,6 +189,8 @@ export function prepareRange(
 				status,
 				verdict,
 				rejectReason: input.rejectReason ?? null,
+				// Null: not sent, so a resend leaves the stored review time as it is.
+				reviewSeconds: input.reviewSeconds ?? null,
 				verdictAt: verdict === 'pending' ? null : now,
 				verdictBy: null,
 				createdAt,

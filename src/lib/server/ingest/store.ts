@@ -6,7 +6,7 @@ import { csvField, openCopy, type OpenCopy } from '../db/copy';
 import { ApiError, hasErrorCode } from '../errors';
 import type { Db } from '../db/connection';
 import { attempts, type NewAttempt } from '../db/schema';
-import type { PreparedAttempt } from './prepare';
+import { verdictDiffers, type PreparedAttempt, type StoredVerdict } from './prepare';
 
 export interface IngestResult {
 	accepted: number;
@@ -14,10 +14,8 @@ export interface IngestResult {
 	updated: number;
 }
 
-interface Known {
+interface Known extends StoredVerdict {
 	contentHash: string;
-	verdict: string;
-	rejectReason: string | null;
 }
 
 type Outcome = 'new' | 'duplicate' | 'updated';
@@ -28,9 +26,7 @@ class RaceLost extends Error {}
 function classify(known: Known, incoming: PreparedAttempt): Outcome | 'conflict' {
 	if (known.contentHash !== incoming.row.contentHash) return 'conflict';
 	if (!incoming.verdictSent) return 'duplicate';
-	const same =
-		known.verdict === incoming.row.verdict && known.rejectReason === (incoming.row.rejectReason ?? null);
-	return same ? 'duplicate' : 'updated';
+	return verdictDiffers(known, incoming) ? 'updated' : 'duplicate';
 }
 
 /** The batch classified against the stored attempts and written, in one transaction. */
@@ -68,7 +64,8 @@ async function storeOnce(tx: Db, workspaceId: string, batch: PreparedAttempt[]):
 			id: attempts.id,
 			contentHash: attempts.contentHash,
 			verdict: attempts.verdict,
-			rejectReason: attempts.rejectReason
+			rejectReason: attempts.rejectReason,
+			reviewSeconds: attempts.reviewSeconds
 		})
 		.from(attempts)
 		// One array parameter rather than one per id: the same rows as `in (...)`, at a fraction of the cost.
@@ -83,7 +80,7 @@ async function storeOnce(tx: Db, workspaceId: string, batch: PreparedAttempt[]):
 		const unique = [...new Set(plan.conflicts)];
 		throw new ApiError(
 			409,
-			`${unique.length} attempt id(s) were sent before with different content; only verdict and rejectReason ` +
+			`${unique.length} attempt id(s) were sent before with different content; only verdict, rejectReason and reviewSeconds ` +
 				'may change on a resend. Nothing was stored.',
 			[],
 			{ conflicts: unique }
@@ -124,7 +121,7 @@ function planBatch(batch: PreparedAttempt[], known: Map<string, Known>): Plan {
 		const before = known.get(id);
 		if (!before) {
 			plan.inserts.set(id, item);
-			known.set(id, stateOf(item));
+			known.set(id, stateOf(item, undefined));
 			plan.result.accepted++;
 			continue;
 		}
@@ -138,7 +135,7 @@ function planBatch(batch: PreparedAttempt[], known: Map<string, Known>): Plan {
 			continue;
 		}
 		plan.result.updated++;
-		known.set(id, stateOf(item));
+		known.set(id, stateOf(item, before));
 		const pendingInsert = plan.inserts.get(id);
 		if (pendingInsert) plan.merges.set(pendingInsert, item);
 		else plan.updates.set(id, item);
@@ -151,29 +148,33 @@ function applyMerges(plan: Plan): void {
 	for (const [pendingInsert, item] of plan.merges) {
 		pendingInsert.row.verdict = item.row.verdict;
 		pendingInsert.row.rejectReason = item.row.rejectReason;
+		pendingInsert.row.reviewSeconds = item.row.reviewSeconds ?? pendingInsert.row.reviewSeconds;
 		pendingInsert.row.verdictAt = item.row.verdictAt;
 		pendingInsert.row.verdictBy = item.row.verdictBy;
 	}
 }
 
-const stateOf = (item: PreparedAttempt): Known => ({
+/** The state after `item` is applied over `before`: a review time not sent stays as it was. */
+const stateOf = (item: PreparedAttempt, before: Known | undefined): Known => ({
 	contentHash: item.row.contentHash,
 	verdict: item.row.verdict,
-	rejectReason: item.row.rejectReason ?? null
+	rejectReason: item.row.rejectReason ?? null,
+	reviewSeconds: item.row.reviewSeconds ?? before?.reviewSeconds ?? null
 });
 
 async function applyVerdicts(tx: Db, workspaceId: string, items: PreparedAttempt[]): Promise<void> {
 	const values = sql.join(
 		items.map(
 			(i) =>
-				sql`(${i.row.id}::text, ${i.row.verdict}::text, ${i.row.rejectReason ?? null}::text, ${i.row.verdictAt?.toISOString() ?? null}::timestamptz, ${i.row.verdictBy ?? null}::text)`
+				sql`(${i.row.id}::text, ${i.row.verdict}::text, ${i.row.rejectReason ?? null}::text, ${i.row.reviewSeconds ?? null}::float8, ${i.row.verdictAt?.toISOString() ?? null}::timestamptz, ${i.row.verdictBy ?? null}::text)`
 		),
 		sql`, `
 	);
 	await tx.execute(sql`
 		update ${attempts} as a
-		set verdict = v.verdict, reject_reason = v.reason, verdict_at = v.at, verdict_by = v.by
-		from (values ${values}) as v(id, verdict, reason, at, by)
+		set verdict = v.verdict, reject_reason = v.reason, verdict_at = v.at, verdict_by = v.by,
+			review_seconds = coalesce(v.seconds, a.review_seconds)
+		from (values ${values}) as v(id, verdict, reason, seconds, at, by)
 		where a.workspace_id = ${workspaceId} and a.id = v.id`);
 }
 

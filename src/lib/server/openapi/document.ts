@@ -28,7 +28,7 @@ const ANSWERS: Record<string, z.ZodType> = {
 	Recommendations: answers.recommendationsSchema,
 	ShotStats: answers.shotStatsSchema,
 	Shots: answers.shotsSchema,
-	WeeklyReview: answers.weeklyReviewSchema,
+	WeeklyReview: answers.weeklyAnswerSchema,
 	ImportReport: answers.importReportSchema,
 	RejectReasons: answers.rejectReasonsSchema,
 	Health: answers.healthSchema
@@ -94,6 +94,8 @@ const PARAMETER_DOCS: Record<string, string> = {
 	whatIf: 'The dimension the what-if runs over',
 	segmentsBy: 'The dimension advised segment by segment (default: the what-if’s)',
 	week: 'An ISO week, e.g. 2026-W48 (default: the current one)',
+	laborUsdPerHour:
+		'US dollars an hour of a reviewer’s time: prices review labour for this answer instead of the workspace’s rate',
 	dryRun: 'true: validate, price and classify every line, store nothing',
 	id: 'The attempt’s id, as it was sent'
 };

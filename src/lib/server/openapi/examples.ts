@@ -39,6 +39,7 @@ export const publicAttemptExample = {
 	status: 'succeeded',
 	verdict: 'reject',
 	rejectReason: 'warped hands',
+	reviewSeconds: 35,
 	verdictAt: '2026-11-21T09:12:40.000Z',
 	verdictBy: 'key:7f3c9a1e-2b4d-4e8f-9a6b-1c2d3e4f5a6b',
 	shotId: 'shot-12',
@@ -75,7 +76,12 @@ const soraRow = {
 	keepRateInterval: [0.05596688972465881, 0.5916235105733372],
 	attemptsPerKeptClip: 4,
 	meanGenerationSeconds: null,
-	secondsToUsableClip: null
+	secondsToUsableClip: null,
+	// At 45 USD an hour: 240 s of review cost 3 USD.
+	reviewSeconds: 240,
+	laborUsd: 3,
+	allInSpendUsd: 10,
+	allInCostPerKeptClipUsd: 5
 };
 
 const comparison = {
@@ -91,10 +97,15 @@ const comparison = {
 	premiumPaysForItself: false,
 	probabilityPremiumCheaper: 0.43642334803302996,
 	recommendation: 'undecided',
-	attemptsToSettle: 30484
+	attemptsToSettle: 30484,
+	allInCostRatio: 1.62,
+	allInBreakEvenKeepRate: 0.405,
+	allInPremiumPaysForItself: true,
+	probabilityPremiumCheaperAllIn: 0.83,
+	allInRecommendation: 'undecided'
 };
 
-export const summaryExample = { models: [soraRow], comparisons: [comparison] };
+export const summaryExample = { laborUsdPerHour: 45, models: [soraRow], comparisons: [comparison] };
 
 const advice = {
 	...comparison,
@@ -105,6 +116,7 @@ const advice = {
 };
 
 export const recommendationsExample = {
+	laborUsdPerHour: 45,
 	pairs: [
 		{
 			family: 'sora-2',
@@ -196,6 +208,7 @@ export const rejectReasonsExample = {
 };
 
 export const weeklyExample = {
+	laborUsdPerHour: 45,
 	week: '2026-W48',
 	previous: '2026-W47',
 	next: '2026-W49',
@@ -206,6 +219,10 @@ export const weeklyExample = {
 	wastedSpendUsd: 5,
 	keptClips: 2,
 	costPerKeptClipUsd: 4.5,
+	reviewSeconds: 240,
+	laborUsd: 3,
+	allInSpendUsd: 10,
+	allInCostPerKeptClipUsd: 5,
 	previousWeek: { spendUsd: 12, wastedSpendUsd: 8, costPerKeptClipUsd: 6 },
 	budget: {
 		period: 'week',
@@ -276,7 +293,11 @@ export const weeklyCsvExample =
 		'0.875000',
 		'3.500000',
 		20,
-		'0.350000'
+		'0.350000',
+		240,
+		'3.000000',
+		'10.000000',
+		'5.000000'
 	]);
 
 export const ndjsonExample = `${JSON.stringify(attemptExample)}\n${JSON.stringify({ ...attemptExample, id: 'shot-12-take-4' })}\n`;

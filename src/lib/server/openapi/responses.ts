@@ -42,6 +42,22 @@ export const errorSchema = z
 
 export const ingestResultSchema = z.strictObject({ accepted: count, duplicates: count, updated: count });
 
+/** Review labour of a group (docs/figures.md#review-labour-the-whole-cost-of-a-usable-clip): the money is null without a rate. */
+const labour = {
+	reviewSeconds: z.number().min(0).describe('review time of the decided attempts'),
+	laborUsd: usd.nullable().describe('reviewSeconds x rate / 3600'),
+	allInSpendUsd: usd.nullable().describe('decidedSpendUsd + laborUsd'),
+	allInCostPerKeptClipUsd: usd.nullable().describe('allInSpendUsd / kept')
+};
+
+const rateUsed = {
+	laborUsdPerHour: usd
+		.nullable()
+		.describe(
+			'the rate review labour is priced at: laborUsdPerHour= if sent, else the workspace’s; null: none'
+		)
+};
+
 export const modelRowSchema = z.strictObject({
 	model: z.string(),
 	family: z.string(),
@@ -65,7 +81,8 @@ export const modelRowSchema = z.strictObject({
 	keepRateInterval: interval,
 	attemptsPerKeptClip: z.number().nullable(),
 	meanGenerationSeconds: z.number().nullable(),
-	secondsToUsableClip: z.number().nullable()
+	secondsToUsableClip: z.number().nullable(),
+	...labour
 });
 
 const comparisonShape = {
@@ -81,11 +98,17 @@ const comparisonShape = {
 	premiumPaysForItself: z.boolean().nullable(),
 	probabilityPremiumCheaper: nullableShare,
 	recommendation,
-	attemptsToSettle: count.nullable()
+	attemptsToSettle: count.nullable(),
+	allInCostRatio: z.number().nullable(),
+	allInBreakEvenKeepRate: z.number().nullable(),
+	allInPremiumPaysForItself: z.boolean().nullable(),
+	probabilityPremiumCheaperAllIn: nullableShare,
+	allInRecommendation: recommendation
 };
 export const comparisonSchema = z.strictObject(comparisonShape);
 
 export const summarySchema = z.strictObject({
+	...rateUsed,
 	models: z.array(modelRowSchema),
 	comparisons: z.array(comparisonSchema)
 });
@@ -150,7 +173,7 @@ export const pairAdviceSchema = z.strictObject({
 	})
 });
 
-export const recommendationsSchema = z.strictObject({ pairs: z.array(pairAdviceSchema) });
+export const recommendationsSchema = z.strictObject({ ...rateUsed, pairs: z.array(pairAdviceSchema) });
 
 export const shotStatsSchema = z.strictObject({
 	model: z.string(),
@@ -181,6 +204,7 @@ export const weeklyReviewSchema = z.strictObject({
 	wastedSpendUsd: usd,
 	keptClips: count,
 	costPerKeptClipUsd: usd.nullable(),
+	...labour,
 	previousWeek: z.strictObject({
 		spendUsd: usd,
 		wastedSpendUsd: usd,
@@ -216,6 +240,9 @@ export const weeklyReviewSchema = z.strictObject({
 	)
 });
 
+/** GET /api/v1/weekly: the review and the rate its labour figures use. */
+export const weeklyAnswerSchema = z.strictObject({ ...rateUsed, ...weeklyReviewSchema.shape });
+
 export const publicAttemptSchema = z.strictObject({
 	id: z.string(),
 	project: z.string(),
@@ -228,6 +255,7 @@ export const publicAttemptSchema = z.strictObject({
 	status: statusSchema,
 	verdict: verdictSchema,
 	rejectReason: z.string().nullable(),
+	reviewSeconds: z.number().nullable().describe('review time, part of the verdict'),
 	verdictAt: z.string().nullable(),
 	verdictBy: z.string().nullable().describe('key:<id> through the API, user:<id> from the review queue'),
 	shotId: z.string().nullable(),

@@ -3,7 +3,12 @@
 import { z } from 'zod';
 import { attemptId, attemptSchema, MAX_BATCH, verdictPatchSchema } from '$lib/schemas/attempt';
 import { filtersSchema } from '$lib/schemas/filters';
-import { importQuerySchema, recommendationsQueryExtra, weeklyQuerySchema } from '$lib/schemas/queries';
+import {
+	importQuerySchema,
+	laborQueryExtra,
+	recommendationsQueryExtra,
+	weeklyQuerySchema
+} from '$lib/schemas/queries';
 import type { Scope } from '../api-keys';
 import * as answers from './responses';
 import * as examples from './examples';
@@ -42,6 +47,7 @@ export const attemptsBodySchema = z.union([attemptSchema, batchSchema]);
 
 const idParam = z.strictObject({ id: attemptId });
 const recommendationsQuery = filtersSchema.safeExtend(recommendationsQueryExtra);
+const laborQuery = filtersSchema.safeExtend(laborQueryExtra);
 const csv = (example: string): Content => ({ text: { 'text/csv': example } });
 
 export const ROUTES: Route[] = [
@@ -52,7 +58,7 @@ export const ROUTES: Route[] = [
 		tag: 'Attempts',
 		summary: 'Log one attempt or a batch of up to 1000',
 		description:
-			'A batch is atomic: stored whole or not at all, answered once committed. The same id with the same content is a duplicate; with only verdict or rejectReason changed, an update; anything else a 409 conflict.',
+			'A batch is atomic: stored whole or not at all, answered once committed. The same id with the same content is a duplicate; with only verdict, rejectReason or reviewSeconds changed, an update; anything else a 409 conflict.',
 		scope: 'ingest',
 		body: { json: attemptsBodySchema, example: examples.batchExample },
 		answer: { json: answers.ingestResultSchema, example: examples.ingestResultExample },
@@ -104,7 +110,7 @@ export const ROUTES: Route[] = [
 		tag: 'Figures',
 		summary: 'Per-model figures and per-family comparisons over [from, to)',
 		scope: 'read',
-		query: filtersSchema,
+		query: laborQuery,
 		answer: { json: answers.summarySchema, example: examples.summaryExample },
 		refuses: [400]
 	},
@@ -149,7 +155,7 @@ export const ROUTES: Route[] = [
 		summary: 'The weekly review of one ISO week in the workspace time zone',
 		scope: 'read',
 		query: weeklyQuerySchema,
-		answer: { json: answers.weeklyReviewSchema, example: examples.weeklyExample },
+		answer: { json: answers.weeklyAnswerSchema, example: examples.weeklyExample },
 		refuses: [400]
 	},
 	{
@@ -170,7 +176,7 @@ export const ROUTES: Route[] = [
 		tag: 'Exports',
 		summary: 'Figures per ISO week and model in [from, to) as CSV',
 		scope: 'read',
-		query: filtersSchema,
+		query: laborQuery,
 		answer: csv(examples.weeklyCsvExample),
 		refuses: [400]
 	},

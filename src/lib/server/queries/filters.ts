@@ -46,5 +46,9 @@ export const countColumns = {
 			Number
 		),
 	generationSeconds: sql<number>`coalesce(sum(${attempts.generationSeconds}::numeric), 0)`.mapWith(Number),
-	timedAttempts: sql<number>`count(${attempts.generationSeconds})`.mapWith(Number)
+	timedAttempts: sql<number>`count(${attempts.generationSeconds})`.mapWith(Number),
+	reviewSeconds:
+		sql<number>`coalesce(sum(${attempts.reviewSeconds}::numeric) filter (where ${isDecided}), 0)`.mapWith(
+			Number
+		)
 };

@@ -15,8 +15,7 @@ import { comparisons } from '$lib/metrics/summary';
 import { whatIf, type WhatIf } from '$lib/metrics/what-if';
 import type { Db } from '../db/connection';
 import { countsBySegment } from './segments';
-import { countsByModel, type SegmentCounts } from './summary-by-model';
-import type { ReadOptions } from '../rollups/read';
+import { countsByModel, type FigureOptions, type SegmentCounts } from './summary-by-model';
 
 export interface PairAdvice {
 	family: string;
@@ -28,7 +27,7 @@ export interface PairAdvice {
 	whatIf: WhatIf & { dimension: WhatIfDimension };
 }
 
-export interface RecommendationOptions extends ReadOptions {
+export interface RecommendationOptions extends FigureOptions {
 	/** The segments the what-if runs over (default project). */
 	whatIf?: WhatIfDimension;
 	/** The dimension whose segments are advised one by one (default: the what-if's). */
@@ -40,7 +39,7 @@ export async function overallAdvice(
 	db: Db,
 	workspaceId: string,
 	filters: Filters,
-	options: ReadOptions = {}
+	{ laborRate = null, ...options }: FigureOptions = {}
 ): Promise<Pick<PairAdvice, 'family' | 'base' | 'premium' | 'overall'>[]> {
 	const groups = await countsByModel(db, workspaceId, filters, options);
 	const byModel = new Map(groups.map((g) => [g.model, g]));
@@ -48,7 +47,7 @@ export async function overallAdvice(
 		family: pair.family,
 		base: pair.base,
 		premium: pair.premium,
-		overall: advise(byModel.get(pair.base)!, byModel.get(pair.premium)!)
+		overall: advise(byModel.get(pair.base)!, byModel.get(pair.premium)!, { rate: laborRate })
 	}));
 }
 
@@ -59,6 +58,7 @@ export async function recommendations(
 	{
 		whatIf: whatIfDimension = 'project',
 		segmentsBy = whatIfDimension,
+		laborRate = null,
 		...options
 	}: RecommendationOptions = {}
 ): Promise<PairAdvice[]> {
@@ -86,7 +86,7 @@ export async function recommendations(
 			family: pair.family,
 			base: pair.base,
 			premium: pair.premium,
-			overall: advise(byModel.get(pair.base)!, byModel.get(pair.premium)!),
+			overall: advise(byModel.get(pair.base)!, byModel.get(pair.premium)!, { rate: laborRate }),
 			segments: {
 				by: segmentsBy,
 				// Full advice (with attempts to settle) only for the segments listed.

@@ -1,10 +1,16 @@
 // Which model costs what per usable clip: the counts per model, from rollups and raw edges.
 import type { Filters } from '$lib/schemas/filters';
 import { summarize, type ModelCounts } from '$lib/metrics/summary';
+import type { LaborRate } from '$lib/metrics/labour';
 import type { Db } from '../db/connection';
 import { groupedCounts, type ReadOptions } from '../rollups/read';
 
 export type { SegmentCounts } from '../rollups/read';
+
+/** Where the counts come from, and the labour rate the figures price review time at (none: null). */
+export interface FigureOptions extends ReadOptions {
+	laborRate?: LaborRate;
+}
 
 /** Counts per model; a model missing from the catalog is a family of its own. */
 export async function countsByModel(
@@ -21,7 +27,7 @@ export async function summaryByModel(
 	db: Db,
 	workspaceId: string,
 	filters: Filters,
-	options: ReadOptions = {}
+	{ laborRate = null, ...options }: FigureOptions = {}
 ) {
-	return summarize(await countsByModel(db, workspaceId, filters, options));
+	return summarize(await countsByModel(db, workspaceId, filters, options), laborRate);
 }

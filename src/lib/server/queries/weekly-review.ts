@@ -9,8 +9,7 @@ import { ApiError } from '../errors';
 import { budgetOn, type BudgetView } from '../budgets';
 import { workspaceTimeZone } from '../workspaces';
 import { retakeSinks, reviewBacklog, type Backlog, type Sink } from './retake-sinks';
-import { summaryByModel } from './summary-by-model';
-import type { ReadOptions } from '../rollups/read';
+import { summaryByModel, type FigureOptions } from './summary-by-model';
 
 export interface AdviceChange {
 	family: string;
@@ -32,6 +31,11 @@ export interface WeeklyReview {
 	wastedSpendUsd: number;
 	keptClips: number;
 	costPerKeptClipUsd: number | null;
+	/** Review labour of the week (docs/figures.md#review-labour-the-whole-cost-of-a-usable-clip). */
+	reviewSeconds: number;
+	laborUsd: number | null;
+	allInSpendUsd: number | null;
+	allInCostPerKeptClipUsd: number | null;
 	previousWeek: { spendUsd: number; wastedSpendUsd: number; costPerKeptClipUsd: number | null };
 	budget: BudgetView | null;
 	models: ModelRow[];
@@ -50,7 +54,7 @@ export async function weeklyReview(
 	week: string,
 	project: string | undefined,
 	now = new Date(),
-	options: ReadOptions = {}
+	options: FigureOptions = {}
 ): Promise<WeeklyReview> {
 	const timeZone = await workspaceTimeZone(db, workspaceId);
 	const monday = mondayOfIsoWeek(week);
@@ -81,6 +85,10 @@ export async function weeklyReview(
 		wastedSpendUsd: current.totals.wastedSpendUsd,
 		keptClips: current.totals.kept,
 		costPerKeptClipUsd: current.totals.costPerKeptClipUsd,
+		reviewSeconds: current.totals.reviewSeconds,
+		laborUsd: current.totals.laborUsd,
+		allInSpendUsd: current.totals.allInSpendUsd,
+		allInCostPerKeptClipUsd: current.totals.allInCostPerKeptClipUsd,
 		previousWeek: {
 			spendUsd: previous.totals.spendUsd,
 			wastedSpendUsd: previous.totals.wastedSpendUsd,

@@ -65,7 +65,8 @@ export const ATTEMPT_ROLLUPS: RollupFamily = {
 		...whole('spend_micros', 'decided_spend_micros', 'kept_spend_micros'),
 		{ column: 'kept_seconds', decimal: true },
 		{ column: 'generation_seconds', decimal: true },
-		...whole('timed_attempts')
+		...whole('timed_attempts'),
+		{ column: 'review_seconds', decimal: true }
 	],
 	// Model is in every cuboid: every figure is per model.
 	cuboids: [

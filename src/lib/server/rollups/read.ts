@@ -78,7 +78,8 @@ export async function groupedCounts(
 				${c.failed} as failed, ${c.pending} as pending, ${c.spendMicros}::bigint as spend_micros,
 				${c.decidedSpendMicros}::bigint as decided_spend_micros,
 				${c.keptSpendMicros}::bigint as kept_spend_micros, ${c.keptSeconds} as kept_seconds,
-				${c.generationSeconds} as generation_seconds, ${c.timedAttempts} as timed_attempts`
+				${c.generationSeconds} as generation_seconds, ${c.timedAttempts} as timed_attempts,
+				${c.reviewSeconds} as review_seconds`
 		}
 	});
 	const result = await db.execute(sql`select p.segment, p.model,
@@ -113,7 +114,8 @@ const COUNT_NAMES: Record<string, keyof ModelCounts> = {
 	kept_spend_micros: 'keptSpendMicros',
 	kept_seconds: 'keptSeconds',
 	generation_seconds: 'generationSeconds',
-	timed_attempts: 'timedAttempts'
+	timed_attempts: 'timedAttempts',
+	review_seconds: 'reviewSeconds'
 };
 
 const outerSums = ATTEMPT_ROLLUPS.sums.map((s) => `${sumOf(s, 'p.')} as ${s.column}`).join(', ');

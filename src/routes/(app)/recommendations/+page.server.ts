@@ -12,7 +12,8 @@ import { pageRange } from '$lib/server/page-range';
 import { listProjects } from '$lib/server/queries/projects';
 import { recommendations } from '$lib/server/queries/recommendations';
 import { summaryByModel } from '$lib/server/queries/summary-by-model';
-import { workspaceTimeZone } from '$lib/server/workspaces';
+import { laborRate, workspaceTimeZone } from '$lib/server/workspaces';
+import { microsToUsd } from '$lib/metrics/money';
 import { hasAttempts } from '$lib/server/queries/has-attempts';
 
 const DEFAULT_WHAT_IF: WhatIfDimension = 'project';
@@ -32,8 +33,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const askedBy = url.searchParams.get('segmentsBy');
 	const by = dimensionSchema.safeParse(askedBy);
 	const segmentsBy = by.success ? by.data : whatIf;
+	const rate = await laborRate(database, workspaceId);
 	const [pairs, summary, projects, anyAttempts] = await Promise.all([
-		recommendations(database, workspaceId, range.filters, { whatIf, segmentsBy }),
+		recommendations(database, workspaceId, range.filters, { whatIf, segmentsBy, laborRate: rate }),
 		summaryByModel(database, workspaceId, range.filters),
 		listProjects(database, workspaceId),
 		hasAttempts(database, workspaceId)
@@ -53,6 +55,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		projects,
 		anyAttempts,
 		pairs,
+		// The workspace's labour rate (USD per hour): each pair's all-in advice beside the bill's; null: none.
+		laborUsdPerHour: rate === null ? null : microsToUsd(rate),
 		// Names, colours, decided spend, and what is missing when no pair can be compared.
 		models: summary.models.map((m) => ({
 			model: m.model,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { REJECT_REASONS } from '$lib/review';
 import { playableClipUrl } from '$lib/demo-clips';
-import { attemptId } from '$lib/schemas/attempt';
+import { attemptId, reviewSecondsSchema } from '$lib/schemas/attempt';
 import { db } from '$lib/server/app';
 import { hasRole, requireRole, workspaceOf } from '$lib/server/context';
 import { models } from '$lib/server/db/schema';
@@ -17,7 +17,9 @@ const verdictSchema = z
 	.strictObject({
 		id,
 		verdict: z.enum(['keep', 'reject']).optional(),
-		reason: z.enum(REJECT_REASONS).optional()
+		reason: z.enum(REJECT_REASONS).optional(),
+		// Measured by the page (components/review/timer.ts); a page without its script sends none.
+		reviewSeconds: z.coerce.number().pipe(reviewSecondsSchema).optional()
 	})
 	.refine((v) => v.verdict !== undefined || v.reason !== undefined, 'Keep or reject?')
 	.refine((v) => !(v.verdict === 'keep' && v.reason), 'A kept take has no reject reason.');
@@ -73,10 +75,11 @@ export const actions: Actions = {
 		const parsed = verdictSchema.safeParse({
 			id: form.get('id'),
 			verdict: form.get('verdict') ?? undefined,
-			reason: form.get('reason') ?? undefined
+			reason: form.get('reason') ?? undefined,
+			reviewSeconds: form.get('reviewSeconds') ?? undefined
 		});
 		if (!parsed.success) return fail(400, { message: parsed.error.issues[0].message });
-		const { id: attemptId, reason } = parsed.data;
+		const { id: attemptId, reason, reviewSeconds } = parsed.data;
 		const verdict = reason ? 'reject' : parsed.data.verdict!;
 		const database = db();
 		const current = await findAttempt(database, workspaceId, attemptId);
@@ -89,7 +92,9 @@ export const actions: Actions = {
 			});
 		}
 		const by = `user:${locals.user!.id}`;
-		await setVerdict(database, workspaceId, attemptId, { verdict, rejectReason: reason }, new Date(), by);
+		// The queue adds its time: a take reviewed, undone and reviewed again sums both reviews.
+		const patch = { verdict, rejectReason: reason, addReviewSeconds: reviewSeconds };
+		await setVerdict(database, workspaceId, attemptId, patch, new Date(), by);
 		return { done: { id: attemptId, verdict, reason: reason ?? null } };
 	},
 

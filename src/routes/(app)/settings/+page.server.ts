@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { failed, parseForm, refuse } from '$lib/forms/parse';
 import { budgetInputSchema } from '$lib/schemas/budget';
 import { settingsSchema } from '$lib/schemas/settings';
+import { laborRateFormField } from '$lib/schemas/labour';
 import { microsToUsd } from '$lib/metrics/money';
 import { dayOf } from '$lib/metrics/time-zones';
 import { mondayOf } from '$lib/metrics/weeks';
@@ -26,9 +27,15 @@ const budgetForm = budgetInputSchema.extend({
 		.pipe(z.number(AMOUNT).positive(AMOUNT).max(1_000_000_000, AMOUNT))
 });
 const idForm = z.strictObject({ id: z.string().max(64) });
+const workspaceForm = settingsSchema.safeExtend({ laborUsdPerHour: laborRateFormField });
 
 // The shared schemas speak in fragments ("must be ..."): the form names the field first.
-const LABELS = { timeZone: 'Time zone', digestWebhookUrl: 'Webhook URL', startsOn: 'Starts on' };
+const LABELS = {
+	timeZone: 'Time zone',
+	digestWebhookUrl: 'Webhook URL',
+	startsOn: 'Starts on',
+	laborUsdPerHour: 'Review labour rate'
+};
 
 const hostOf = (url: string | undefined) => {
 	if (!url) return 'api.openai.com';
@@ -62,6 +69,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 		// The webhook URL carries the receiver's secret: only admins see it; others learn whether it is set.
 		digestWebhookUrl: isAdmin ? (settings?.digestWebhookUrl ?? '') : null,
 		digestConfigured: Boolean(settings?.digestWebhookUrl),
+		// What an hour of review costs (USD): prices reviewers' time in the all-in figures; null: none.
+		laborUsdPerHour: settings?.laborMicrosPerHour == null ? null : microsToUsd(settings.laborMicrosPerHour),
 		lastClosedWeek: lastClosedWeek(new Date(), timeZone),
 		projects: projects.map((p) => ({ slug: p.slug, name: p.name })),
 		budgets: budgets.map((b) => ({
@@ -79,7 +88,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	settings: async ({ request, locals }) => {
 		requireRole(locals, 'admin');
-		const parsed = parseForm(await request.formData(), settingsSchema, { labels: LABELS });
+		const parsed = parseForm(await request.formData(), workspaceForm, { labels: LABELS });
 		if (!parsed.ok) return failed('settings', parsed);
 		// An address written in the URL is judged now; a host name when the digest is sent (DNS changes).
 		const refusal = parsed.data.digestWebhookUrl ? refusalOf(parsed.data.digestWebhookUrl) : null;
@@ -87,11 +96,16 @@ export const actions: Actions = {
 			const errors = { digestWebhookUrl: `Webhook URL is refused: ${refusal.message}` };
 			return refuse('settings', parsed.values, errors);
 		}
-		await updateWorkspaceSettings(db(), workspaceOf(locals), parsed.data);
+		const { laborUsdPerHour: rate, ...settings } = parsed.data;
+		await updateWorkspaceSettings(db(), workspaceOf(locals), {
+			...settings,
+			...(rate === undefined ? {} : { laborMicrosPerHour: rate })
+		});
 		// The webhook URL carries a secret: the log says that it changed, not what it is.
 		await audit(db(), workspaceOf(locals), locals.user!.email, 'settings.changed', {
 			timeZone: parsed.data.timeZone,
-			digestWebhook: parsed.data.digestWebhookUrl ? 'set' : 'none'
+			digestWebhook: parsed.data.digestWebhookUrl ? 'set' : 'none',
+			...(rate === undefined ? {} : { laborUsdPerHour: rate === null ? 'none' : microsToUsd(rate) })
 		});
 		return { form: 'settings', saved: true };
 	},

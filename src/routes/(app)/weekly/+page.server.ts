@@ -12,7 +12,7 @@ import { workspaceOf } from '$lib/server/context';
 import { listProjects } from '$lib/server/queries/projects';
 import { weeklyReview } from '$lib/server/queries/weekly-review';
 import { countsByWeekAndModel } from '$lib/server/queries/weekly-spend-by-model';
-import { workspaceTimeZone } from '$lib/server/workspaces';
+import { laborRate, workspaceTimeZone } from '$lib/server/workspaces';
 
 /** How many weeks the charts look back, the week under review included. */
 const HISTORY = 8;
@@ -41,8 +41,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		to: startOfDay(addDays(monday, 7), timeZone),
 		project: project || undefined
 	};
+	const rate = await laborRate(database, workspaceId);
 	const [review, counts, budgets, projects] = await Promise.all([
-		weeklyReview(database, workspaceId, week, project || undefined),
+		weeklyReview(database, workspaceId, week, project || undefined, new Date(), { laborRate: rate }),
 		countsByWeekAndModel(database, workspaceId, history, timeZone),
 		listBudgets(database, workspaceId),
 		listProjects(database, workspaceId)
@@ -50,6 +51,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const weeks = Array.from({ length: HISTORY }, (_, i) => addDays(first, 7 * i));
 	return {
 		review,
+		// With the workspace's labour rate, the models table shows the all-in cost per kept clip too.
+		allIn: rate !== null,
 		current,
 		monday,
 		project,

@@ -11,25 +11,28 @@ import { overallAdvice } from '$lib/server/queries/recommendations';
 import { shotGroups } from '$lib/server/queries/shots';
 import { summaryByModel } from '$lib/server/queries/summary-by-model';
 import { countsByWeekAndModel } from '$lib/server/queries/weekly-spend-by-model';
-import { workspaceTimeZone } from '$lib/server/workspaces';
+import { laborRate, workspaceTimeZone } from '$lib/server/workspaces';
+import { labourFlipSentence } from '$lib/metrics/advice';
+import { microsToUsd } from '$lib/metrics/money';
 
 /** One project's cost report over ?from=&until=; a project of another workspace does not exist (404). */
 export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const workspaceId = workspaceOf(locals);
 	const database = db();
-	const [timeZone, projects] = await Promise.all([
+	const [timeZone, projects, rate] = await Promise.all([
 		workspaceTimeZone(database, workspaceId),
-		listProjects(database, workspaceId)
+		listProjects(database, workspaceId),
+		laborRate(database, workspaceId)
 	]);
 	const project = projects.find((p) => p.slug === params.slug);
 	if (!project) error(404, `There is no project "${params.slug}" in this workspace.`);
 	const range = pageRange(url, timeZone);
 	const filters = { from: range.filters.from, to: range.filters.to, project: project.slug };
 	const [summary, weekly, shots, advice] = await Promise.all([
-		summaryByModel(database, workspaceId, filters),
+		summaryByModel(database, workspaceId, filters, { laborRate: rate }),
 		countsByWeekAndModel(database, workspaceId, filters, timeZone),
 		shotGroups(database, workspaceId, filters),
-		overallAdvice(database, workspaceId, filters)
+		overallAdvice(database, workspaceId, filters, { laborRate: rate })
 	]);
 	return {
 		project: { slug: project.slug, name: project.name },
@@ -38,6 +41,10 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		timeZone,
 		generatedAt: new Date().toISOString(),
 		...summary,
+		// With the workspace's labour rate: the all-in cost per usable clip beside the bill's.
+		laborUsdPerHour: rate === null ? null : microsToUsd(rate),
+		labourFlip:
+			rate === null ? null : labourFlipSentence(summary.comparisons, summary.models, microsToUsd(rate)),
 		weeks: weeksBetween(range.from, range.until),
 		trend: weekly.map((w) => {
 			const row = modelRow(w);

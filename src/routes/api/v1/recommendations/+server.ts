@@ -3,7 +3,8 @@ import { recommendationsQueryExtra } from '$lib/schemas/queries';
 import { db } from '$lib/server/app';
 import { parseQuery } from '$lib/server/filters-from-url';
 import { authorize, respond, scopeToKey } from '$lib/server/http';
-import { workspaceTimeZone } from '$lib/server/workspaces';
+import { laborRate, workspaceTimeZone } from '$lib/server/workspaces';
+import { microsToUsd } from '$lib/metrics/money';
 import { recommendations } from '$lib/server/queries/recommendations';
 
 /**
@@ -16,10 +17,16 @@ export const GET: RequestHandler = (event) =>
 		const { workspaceId } = owner;
 		const database = db();
 		const timeZone = await workspaceTimeZone(database, workspaceId);
-		const { whatIf, segmentsBy, ...filters } = parseQuery(event.url, timeZone, recommendationsQueryExtra);
+		const { whatIf, segmentsBy, laborUsdPerHour, ...filters } = parseQuery(
+			event.url,
+			timeZone,
+			recommendationsQueryExtra
+		);
+		const rate = await laborRate(database, workspaceId, laborUsdPerHour);
 		const pairs = await recommendations(database, workspaceId, scopeToKey(owner, filters), {
 			whatIf,
-			segmentsBy
+			segmentsBy,
+			laborRate: rate
 		});
-		return { pairs };
+		return { laborUsdPerHour: rate === null ? null : microsToUsd(rate), pairs };
 	});

@@ -2,7 +2,9 @@ import type { RequestHandler } from './$types';
 import { db } from '$lib/server/app';
 import { parseQuery } from '$lib/server/filters-from-url';
 import { authorize, respond, scopeToKey } from '$lib/server/http';
-import { workspaceTimeZone } from '$lib/server/workspaces';
+import { laborRate, workspaceTimeZone } from '$lib/server/workspaces';
+import { laborQueryExtra } from '$lib/schemas/queries';
+import { microsToUsd } from '$lib/metrics/money';
 import { summaryByModel } from '$lib/server/queries/summary-by-model';
 
 /** Per-model figures and per-family comparisons over [from, to), optionally for a project, model, tags. */
@@ -12,7 +14,10 @@ export const GET: RequestHandler = (event) =>
 		const { workspaceId } = owner;
 		const database = db();
 		const timeZone = await workspaceTimeZone(database, workspaceId);
-		const filters = scopeToKey(owner, parseQuery(event.url, timeZone));
-		const { models, comparisons } = await summaryByModel(database, workspaceId, filters);
-		return { models, comparisons };
+		const { laborUsdPerHour, ...filters } = parseQuery(event.url, timeZone, laborQueryExtra);
+		const rate = await laborRate(database, workspaceId, laborUsdPerHour);
+		const { models, comparisons } = await summaryByModel(database, workspaceId, scopeToKey(owner, filters), {
+			laborRate: rate
+		});
+		return { laborUsdPerHour: rate === null ? null : microsToUsd(rate), models, comparisons };
 	});

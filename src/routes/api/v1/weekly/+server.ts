@@ -7,7 +7,8 @@ import { db } from '$lib/server/app';
 import { ApiError, zodIssues } from '$lib/server/errors';
 import { authorize, respond, scopeToKey } from '$lib/server/http';
 import { weeklyReview } from '$lib/server/queries/weekly-review';
-import { workspaceTimeZone } from '$lib/server/workspaces';
+import { laborRate, workspaceTimeZone } from '$lib/server/workspaces';
+import { microsToUsd } from '$lib/metrics/money';
 
 /** The weekly review of an ISO week (default: the current one) in the workspace's time zone. */
 export const GET: RequestHandler = (event) =>
@@ -21,5 +22,7 @@ export const GET: RequestHandler = (event) =>
 			parsed.data.week ??
 			isoWeekLabel(mondayOf(dayOf(new Date(), await workspaceTimeZone(database, workspaceId))));
 		const { project } = scopeToKey(owner, { project: parsed.data.project });
-		return weeklyReview(database, workspaceId, week, project);
+		const rate = await laborRate(database, workspaceId, parsed.data.laborUsdPerHour);
+		const review = await weeklyReview(database, workspaceId, week, project, new Date(), { laborRate: rate });
+		return { laborUsdPerHour: rate === null ? null : microsToUsd(rate), ...review };
 	});
