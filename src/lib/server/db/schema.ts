@@ -203,7 +203,7 @@ export const attempts = pgTable(
 		// (drizzle/0014_reject_categories.sql); null for kept and pending attempts.
 		rejectCategory: text('reject_category', { enum: REJECT_CATEGORY_IDS }),
 		rejectCategoryBy: text('reject_category_by', { enum: REJECT_PLACEMENTS }),
-				// SHA-256 of the attempt as sent, without its verdict (verdict, rejectReason, reviewSeconds): tells a duplicate from a conflict.
+		// SHA-256 of the attempt as sent, without its verdict (verdict, rejectReason, reviewSeconds): tells a duplicate from a conflict.
 		contentHash: text('content_hash').notNull()
 	},
 	(t) => [
