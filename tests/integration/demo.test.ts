@@ -170,4 +170,25 @@ describe('the demo data', () => {
 		const misplaced = placed.filter((r) => intended.get(r.reason) !== r.category);
 		expect(misplaced).toEqual([]);
 	});
+
+	test('every take watched to a verdict took review time; the cheap tier spends more of it per usable close-up', async () => {
+		const timed = await rows<{ watched: string; timed: string; others: string }>(sql`
+			select count(*) filter (where a.status = 'succeeded' and a.verdict <> 'pending') as watched,
+				count(a.review_seconds) filter (where a.status = 'succeeded' and a.verdict <> 'pending') as timed,
+				count(a.review_seconds) filter (where a.status = 'failed' or a.verdict = 'pending') as others
+			from attempts a where a.workspace_id = ${ws}`);
+		expect(Number(timed[0].watched)).toBeGreaterThan(0);
+		expect(timed[0].timed).toBe(timed[0].watched);
+		expect(Number(timed[0].others)).toBe(0);
+		const perKept = async (model: string) => {
+			const [r] = await rows<{ seconds: string; kept: string }>(sql`
+				select coalesce(sum(a.review_seconds), 0) as seconds, count(*) filter (where a.verdict = 'keep') as kept
+				from attempts a
+				where a.workspace_id = ${ws} and a.model = ${model} and 'close-up' = any(a.tags)
+					and (a.status = 'failed' or a.verdict <> 'pending')`);
+			return Number(r.seconds) / Number(r.kept);
+		};
+		const veo = (await recommendations(database.db, ws, filters)).find((p) => p.family === 'veo-3.1')!;
+		expect(await perKept(veo.base)).toBeGreaterThan(2 * (await perKept(veo.premium)));
+	});
 });

@@ -63,12 +63,36 @@ function weighted<T>(choices: [T, number][], random: () => number): T {
 	return choices[choices.length - 1][0];
 }
 
+/**
+ * Median seconds a reviewer spends on a take, by tier, verdict and how hard the shot is (0 calm, 1 all
+ * detail): detail failures on the cheaper tier show in the first seconds (a melted face), a dearer take's
+ * hands, text and texture are checked frame by frame, and calm shots are quick either way.
+ */
+const REVIEW_MEDIAN_SECONDS = {
+	base: { keep: [30, 55], reject: [25, 22] },
+	premium: { keep: [32, 65], reject: [28, 45] }
+} as const;
+
+/**
+ * A review time: log-normal around the median (spread about 0.5), a second look for one keep in ten,
+ * capped at ten minutes, in whole seconds.
+ */
+function reviewSeconds(premium: boolean, kept: boolean, difficulty: number, random: () => number): number {
+	const [calm, detail] = REVIEW_MEDIAN_SECONDS[premium ? 'premium' : 'base'][kept ? 'keep' : 'reject'];
+	const median = calm + (detail - calm) * difficulty;
+	const normal = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+	const secondLook = kept && random() < 0.1 ? 1.6 : 1;
+	return Math.min(600, Math.max(3, Math.round(median * Math.exp(0.5 * normal) * secondLook)));
+}
+
 /** Seed six weeks ending now (see `start`). Refuses a workspace that already has attempts (demo ids would clash). */
 export async function seedDemo(db: Db, workspaceId: string, now = new Date()): Promise<{ attempts: number }> {
 	if (await hasAttempts(db, workspaceId)) throw new Error('demo data goes only into an empty workspace');
 	const families = new Map((await demoFamilies(db, workspaceId)).map((c) => [c.family, c]));
 	if (families.size === 0) throw new Error('the catalog has no family with two priced tiers');
 	const random = mulberry32(20261206);
+	// Review times draw from their own sequence, so that adding them moved none of the takes' other draws.
+	const reviewRandom = mulberry32(20261207);
 	const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
 	const dayMs = 24 * 3600 * 1000;
 	const weekMs = 7 * dayMs;
@@ -113,6 +137,10 @@ export async function seedDemo(db: Db, workspaceId: string, now = new Date()): P
 						verdict,
 						...(verdict === 'reject' && !failed
 							? { rejectReason: rejectReason(scene.clip, premium, random) }
+							: {}),
+						// Only a clip someone watched to a verdict took review time.
+						...(verdict !== 'pending' && !failed
+							? { reviewSeconds: reviewSeconds(premium, kept, difficulty, reviewRandom) }
 							: {}),
 						createdAt: new Date(t).toISOString(),
 						shotId,
