@@ -2,11 +2,10 @@
 // structured output, through the same opt-in, client settings and error handling as scene tags
 // (tags/llm.ts). The answer is untrusted: only entries that name an id of the request and a category a
 // rule may give are returned; `other` or anything else means "not placed".
-import OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
 import { REJECT_CATEGORIES, RULE_CATEGORY_IDS, type RejectCategory } from '$lib/reasons/categories';
-import { asTaggerError, TaggerError, type TaggerOptions } from '../tags/llm';
+import { askModel, modelClient, TaggerError, type TaggerOptions } from '../tags/llm';
 
 export interface ReasonToPlace {
 	id: string;
@@ -37,36 +36,18 @@ const instructions = [
 ].join('\n');
 
 export function createReasonClassifier(options: TaggerOptions): ReasonClassifier {
-	const client = new OpenAI({
-		apiKey: options.apiKey,
-		baseURL: options.baseURL,
-		timeout: options.timeoutMs,
-		maxRetries: 1
-	});
+	const client = modelClient(options);
 	return {
 		async classify(reasons, signal) {
 			if (reasons.length === 0) return new Map();
 			const request = reasons.map((r) => ({ id: r.id, reason: r.reason.slice(0, MAX_REASON_CHARS) }));
-			let content: string | null | undefined;
-			try {
-				const completion = await client.chat.completions.create(
-					{
-						model: options.model,
-						messages: [
-							{ role: 'system', content: instructions },
-							{ role: 'user', content: JSON.stringify(request) }
-						],
-						response_format: answerFormat
-					},
-					{ signal }
-				);
-				const choice = completion.choices[0];
-				if (choice?.message.refusal) throw new TaggerError('refused', 'the model refused to answer');
-				if (choice?.finish_reason === 'length') throw new TaggerError('malformed', 'the answer was cut off');
-				content = choice?.message.content;
-			} catch (error) {
-				throw asTaggerError(error, options.timeoutMs);
-			}
+			const content = await askModel(
+				client,
+				options.model,
+				options.timeoutMs,
+				{ instructions, batch: request, format: answerFormat },
+				signal
+			);
 			return validAnswers(content, new Set(request.map((r) => r.id)));
 		}
 	};

@@ -62,38 +62,55 @@ const instructions = [
 	'and an empty tag list when no tag applies. Words the prompt asks to avoid ("no text") do not count.'
 ].join('\n');
 
+/**
+ * One structured-output request to the model: the system instructions, the batch as JSON, the answer's
+ * text. A refusal, a cut-off answer and every transport failure become a TaggerError.
+ */
+export async function askModel(
+	client: OpenAI,
+	model: string,
+	timeoutMs: number,
+	request: { instructions: string; batch: unknown; format: ReturnType<typeof zodResponseFormat> },
+	signal?: AbortSignal
+): Promise<string | null | undefined> {
+	try {
+		const completion = await client.chat.completions.create(
+			{
+				model,
+				messages: [
+					{ role: 'system', content: request.instructions },
+					{ role: 'user', content: JSON.stringify(request.batch) }
+				],
+				response_format: request.format
+			},
+			{ signal }
+		);
+		const choice = completion.choices[0];
+		if (choice?.message.refusal) throw new TaggerError('refused', 'the model refused to answer');
+		if (choice?.finish_reason === 'length') throw new TaggerError('malformed', 'the answer was cut off');
+		return choice?.message.content;
+	} catch (error) {
+		throw asTaggerError(error, timeoutMs);
+	}
+}
+
+/** The OpenAI client of the operator's settings. One retry rides out a blip; more would hold the batch (and shutdown) for minutes. */
+export const modelClient = (options: TaggerOptions): OpenAI =>
+	new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, timeout: options.timeoutMs, maxRetries: 1 });
+
 export function createTagger(options: TaggerOptions): Tagger {
-	// One retry rides out a blip; more would hold the batch (and shutdown) for minutes.
-	const client = new OpenAI({
-		apiKey: options.apiKey,
-		baseURL: options.baseURL,
-		timeout: options.timeoutMs,
-		maxRetries: 1
-	});
+	const client = modelClient(options);
 	return {
 		async tag(prompts, signal) {
 			if (prompts.length === 0) return new Map();
 			const request = prompts.map((p) => ({ id: p.id, prompt: p.prompt.slice(0, MAX_PROMPT_CHARS) }));
-			let content: string | null | undefined;
-			try {
-				const completion = await client.chat.completions.create(
-					{
-						model: options.model,
-						messages: [
-							{ role: 'system', content: instructions },
-							{ role: 'user', content: JSON.stringify(request) }
-						],
-						response_format: answerFormat
-					},
-					{ signal }
-				);
-				const choice = completion.choices[0];
-				if (choice?.message.refusal) throw new TaggerError('refused', 'the model refused to answer');
-				if (choice?.finish_reason === 'length') throw new TaggerError('malformed', 'the answer was cut off');
-				content = choice?.message.content;
-			} catch (error) {
-				throw asTaggerError(error, options.timeoutMs);
-			}
+			const content = await askModel(
+				client,
+				options.model,
+				options.timeoutMs,
+				{ instructions, batch: request, format: answerFormat },
+				signal
+			);
 			return validAnswers(content, new Set(request.map((p) => p.id)));
 		}
 	};
