@@ -6,7 +6,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/lib/server/db/connection';
 import { PHRASES } from '../../src/lib/server/demo/reasons';
-import { seedDemo } from '../../src/lib/server/demo/seed';
+import { DEMO_LABOR_MICROS_PER_HOUR, seedDemo } from '../../src/lib/server/demo/seed';
+import { summaryByModel } from '../../src/lib/server/queries/summary-by-model';
+import { laborRate } from '../../src/lib/server/workspaces';
+import { labourFlipSentence } from '../../src/lib/metrics/advice';
+import { microsToUsd } from '../../src/lib/metrics/money';
 import { pageRange } from '../../src/lib/server/page-range';
 import { recommendations, type PairAdvice } from '../../src/lib/server/queries/recommendations';
 import { playableClipUrl } from '../../src/lib/demo-clips';
@@ -190,5 +194,16 @@ describe('the demo data', () => {
 		};
 		const veo = (await recommendations(database.db, ws, filters)).find((p) => p.family === 'veo-3.1')!;
 		expect(await perKept(veo.base)).toBeGreaterThan(2 * (await perKept(veo.premium)));
+	});
+
+	test("sets a labour rate, at which review time changes a pair's advice on the overview", async () => {
+		const rate = await laborRate(database.db, ws);
+		expect(rate).toBe(DEMO_LABOR_MICROS_PER_HOUR);
+		const summary = await summaryByModel(database.db, ws, filters, { laborRate: rate });
+		const flipped = summary.comparisons.filter((c) => c.allInRecommendation !== c.recommendation);
+		expect(flipped.length).toBeGreaterThan(0);
+		expect(labourFlipSentence(summary.comparisons, summary.models, microsToUsd(rate!))).toMatch(
+			/^Counting review time at \$45\.00 an hour changes the advice/
+		);
 	});
 });

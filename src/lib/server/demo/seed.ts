@@ -6,7 +6,7 @@
 // wait in the review queue.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/connection';
-import { models, prices } from '../db/schema';
+import { models, prices, workspaces } from '../db/schema';
 import { ingest } from '../ingest';
 import { hasAttempts } from '../queries/has-attempts';
 import { mulberry32 } from '$lib/metrics/random';
@@ -85,6 +85,9 @@ function reviewSeconds(premium: boolean, kept: boolean, difficulty: number, rand
 	return Math.min(600, Math.max(3, Math.round(median * Math.exp(0.5 * normal) * secondLook)));
 }
 
+/** What an hour of a reviewer's time costs in the demo: 45 USD. */
+export const DEMO_LABOR_MICROS_PER_HOUR = 45_000_000;
+
 /** Seed six weeks ending now (see `start`). Refuses a workspace that already has attempts (demo ids would clash). */
 export async function seedDemo(db: Db, workspaceId: string, now = new Date()): Promise<{ attempts: number }> {
 	if (await hasAttempts(db, workspaceId)) throw new Error('demo data goes only into an empty workspace');
@@ -160,5 +163,11 @@ export async function seedDemo(db: Db, workspaceId: string, now = new Date()): P
 	for (let i = 0; i < items.length; i += 1000) {
 		await ingest(db, workspaceId, { attempts: items.slice(i, i + 1000) }, now);
 	}
+	// A labour rate, unless the workspace has one, so the overview shows the whole cost of a usable clip
+	// (review time included) from the start; an admin changes or clears it in Settings > Workspace.
+	await db
+		.update(workspaces)
+		.set({ laborMicrosPerHour: DEMO_LABOR_MICROS_PER_HOUR })
+		.where(and(eq(workspaces.id, workspaceId), isNull(workspaces.laborMicrosPerHour)));
 	return { attempts: items.length };
 }
