@@ -76,7 +76,7 @@ export async function recategoriseBatch(db: Db, workspaceId: string, limit = REC
 						else 'queued' end as placement
 				from attempts as b
 				cross join lateral (select keeprate_reject_rule_match(
-					(select reject_rules from workspaces where id = ${workspaceId}), b.reject_reason) as c) as p
+					(select reject_rule_groups from workspaces where id = ${workspaceId}), b.reject_reason) as c) as p
 				where b.workspace_id = ${workspaceId} and b.id > ${after} and b.id <= ${String(last.id)}
 					and b.status = 'succeeded' and b.verdict = 'reject' and b.reject_reason ~ '[^[:space:]]'
 			) as v
