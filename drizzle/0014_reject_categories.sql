@@ -71,15 +71,12 @@ $$;--> statement-breakpoint
 -- The category is set with the verdict, in the writing statement, whatever the write (COPY, resends,
 -- PATCH, the review queue, the import): a failed generation is `failed`, a reject without a reason
 -- `unspecified`, one the rules do not place `other` (queued for the opt-in model); kept and pending: null.
--- A write that leaves status, verdict and reason as they were keeps the category it has (the model's, or
--- one placed again after a change of rules).
+-- Called only for writes that can change it (the triggers' WHEN below): a write that leaves status,
+-- verdict and reason as they were keeps the category it has (the model's, or one placed again after a
+-- change of rules).
 CREATE FUNCTION keeprate_attempt_reject_category() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE placed text;
 BEGIN
-	IF TG_OP = 'UPDATE' AND (NEW.status, NEW.verdict, NEW.reject_reason)
-		IS NOT DISTINCT FROM (OLD.status, OLD.verdict, OLD.reject_reason) THEN
-		RETURN NEW;
-	END IF;
 	NEW.reject_category_by := NULL;
 	IF NEW.status = 'failed' THEN
 		NEW.reject_category := 'failed';
@@ -105,7 +102,13 @@ UPDATE attempts AS a SET
 		WHEN keeprate_reject_rule_match(w.reject_rule_groups, a.reject_reason) IS NULL THEN 'queued' ELSE 'rules' END
 FROM workspaces AS w
 WHERE w.id = a.workspace_id AND (a.status = 'failed' OR a.verdict = 'reject');--> statement-breakpoint
-CREATE TRIGGER attempts_reject_category BEFORE INSERT OR UPDATE ON attempts FOR EACH ROW EXECUTE FUNCTION keeprate_attempt_reject_category();--> statement-breakpoint
+-- Only the rows it can change call it: a new failed or rejected attempt (others are inserted with no
+-- category), or a change of status, verdict or reason; most rows of a batch are kept or pending.
+CREATE TRIGGER attempts_reject_category BEFORE INSERT ON attempts FOR EACH ROW
+	WHEN (NEW.status = 'failed' OR NEW.verdict = 'reject') EXECUTE FUNCTION keeprate_attempt_reject_category();--> statement-breakpoint
+CREATE TRIGGER attempts_reject_category_changed BEFORE UPDATE ON attempts FOR EACH ROW
+	WHEN ((NEW.status, NEW.verdict, NEW.reject_reason) IS DISTINCT FROM (OLD.status, OLD.verdict, OLD.reject_reason))
+	EXECUTE FUNCTION keeprate_attempt_reject_category();--> statement-breakpoint
 -- The reason rollups (src/lib/server/rollups/families.ts REASON_ROLLUPS): like the attempt rollups
 -- (0007_rollup_triggers.sql), every write appends its signed sums per UTC hour to reason_deltas in the
 -- writing transaction; only decided attempts not kept (those with a category) count.
