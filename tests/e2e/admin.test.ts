@@ -288,6 +288,14 @@ describe('review labour rate', () => {
 		const [sora] = (await response.json()).models as { allInCostPerKeptClipUsd: number }[];
 		const row = page.locator('[data-all-in="sora-2"] td').last();
 		expect(await row.innerText()).toBe(formatUsd(sora.allInCostPerKeptClipUsd));
+
+		// The weekly review of those takes' week heads with the same whole cost.
+		const csv = await (await server.api('/api/v1/weekly.csv?from=2020-01-01')).text();
+		const week = csv.split('\r\n')[1].split(',')[0];
+		const weekly = await (await server.api(`/api/v1/weekly?week=${week}&laborUsdPerHour=45`)).json();
+		await page.goto(`${server.url}/weekly?week=${week}`, { waitUntil: 'networkidle' });
+		const allIn = page.locator('[data-figure="all-in-per-kept-clip"] .figure-value');
+		expect(await allIn.innerText()).toBe(formatUsd(weekly.allInCostPerKeptClipUsd));
 	});
 });
 
