@@ -5,7 +5,7 @@
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
 import { REJECT_CATEGORIES, RULE_CATEGORY_IDS, type RejectCategory } from '$lib/reasons/categories';
-import { askModel, modelClient, TaggerError, type TaggerOptions } from '../tags/llm';
+import { answersById, askModel, modelClient, type TaggerOptions } from '../tags/llm';
 
 export interface ReasonToPlace {
 	id: string;
@@ -53,23 +53,10 @@ export function createReasonClassifier(options: TaggerOptions): ReasonClassifier
 	};
 }
 
-function validAnswers(content: string | null | undefined, ids: Set<string>): Map<string, RejectCategory> {
-	let json: unknown;
-	try {
-		json = JSON.parse(content ?? '');
-	} catch {
-		throw new TaggerError('malformed', 'the answer is not JSON');
-	}
-	const envelope = answerEnvelope.safeParse(json);
-	if (!envelope.success) throw new TaggerError('malformed', 'the answer does not have the expected shape');
-	const placed = new Map<string, RejectCategory>();
-	const seen = new Set<string>();
-	for (const { id, category } of envelope.data.results) {
-		// An id answered twice is ambiguous: neither answer is trusted.
-		if (seen.has(id)) placed.delete(id);
-		else if (ids.has(id) && category !== 'other' && RULE_CATEGORY_IDS.includes(category as RejectCategory))
-			placed.set(id, category as RejectCategory);
-		seen.add(id);
-	}
-	return placed;
-}
+// Only a category a rule may give places a reason; `other` or anything else leaves it where it is.
+const validAnswers = (content: string | null | undefined, ids: Set<string>): Map<string, RejectCategory> =>
+	answersById(content, answerEnvelope, ids, ({ category }) =>
+		category !== 'other' && RULE_CATEGORY_IDS.includes(category as RejectCategory)
+			? (category as RejectCategory)
+			: null
+	);

@@ -116,29 +116,44 @@ export function createTagger(options: TaggerOptions): Tagger {
 	};
 }
 
-function validAnswers(content: string | null | undefined, ids: Set<string>): Map<string, SceneTag[]> {
+/**
+ * The usable answers of a model's reply, by id: the reply must be JSON of the envelope's shape (else the
+ * whole batch fails); an entry counts when it names an id of the request, once, and `value` accepts it.
+ */
+export function answersById<E extends { id: string }, V>(
+	content: string | null | undefined,
+	envelope: z.ZodType<{ results: E[] }>,
+	ids: Set<string>,
+	value: (entry: E) => V | null
+): Map<string, V> {
 	let json: unknown;
 	try {
 		json = JSON.parse(content ?? '');
 	} catch {
 		throw new TaggerError('malformed', 'the answer is not JSON');
 	}
-	const envelope = answerEnvelope.safeParse(json);
-	if (!envelope.success) throw new TaggerError('malformed', 'the answer does not have the expected shape');
-	const tagged = new Map<string, SceneTag[]>();
+	const parsed = envelope.safeParse(json);
+	if (!parsed.success) throw new TaggerError('malformed', 'the answer does not have the expected shape');
+	const answers = new Map<string, V>();
 	const seen = new Set<string>();
-	for (const { id, tags } of envelope.data.results) {
+	for (const entry of parsed.data.results) {
 		// An id answered twice is ambiguous: neither answer is trusted.
-		if (seen.has(id)) tagged.delete(id);
-		else if (ids.has(id)) {
-			const parsed = z.array(sceneTagSchema).safeParse(tags);
-			// A model that invents a tag is not following the schema: its other tags for that id are suspect.
-			if (parsed.success) tagged.set(id, [...new Set(parsed.data)].sort());
+		if (seen.has(entry.id)) answers.delete(entry.id);
+		else if (ids.has(entry.id)) {
+			const v = value(entry);
+			if (v !== null) answers.set(entry.id, v);
 		}
-		seen.add(id);
+		seen.add(entry.id);
 	}
-	return tagged;
+	return answers;
 }
+
+// A model that invents a tag is not following the schema: its other tags for that id are suspect.
+const validAnswers = (content: string | null | undefined, ids: Set<string>): Map<string, SceneTag[]> =>
+	answersById(content, answerEnvelope, ids, ({ tags }) => {
+		const parsed = z.array(sceneTagSchema).safeParse(tags);
+		return parsed.success ? [...new Set(parsed.data)].sort() : null;
+	});
 
 // Messages name the failure only: the model's body may echo prompts, which never go to the logs.
 export function asTaggerError(error: unknown, timeoutMs: number): TaggerError {
