@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, TEST_ADMIN, type TestServer } from '../setup/server';
 import { signInHttp } from '../setup/session';
+import { formatUsd } from '../../src/lib/format';
 
 let server: TestServer;
 
@@ -129,5 +130,81 @@ describe('the workspace rate in Settings', () => {
 		const cleared = await owner.post('/settings?/settings', { timeZone: 'UTC', laborUsdPerHour: '' });
 		expect(cleared.status).toBe(200);
 		expect(JSON.parse((await get('/api/v1/summary')).body).laborUsdPerHour).toBeNull();
+	});
+});
+
+describe('the pages’ what-if rate (laborUsdPerHour= in the URL)', () => {
+	const range = 'from=2026-08-01&to=2026-10-01';
+	// The all-in figure of a model's row in the whole-cost table, as the page renders it.
+	const allInOf = (html: string, model: string) => {
+		const row = html.match(new RegExp(`<tr[^>]*data-all-in="${model}"[\\s\\S]*?</tr>`))?.[0];
+		return row && [...row.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].at(-1)?.[1];
+	};
+
+	test('the overview, the project report and the weekly review price review at the URL’s rate', async () => {
+		const owner = await signInHttp(server, TEST_ADMIN.email, TEST_ADMIN.password);
+		const api = JSON.parse((await get(`/api/v1/summary?${range}&laborUsdPerHour=36`)).body);
+		const base = api.models.find((m: { model: string }) => m.model === 'sora-2');
+		const premium = api.models.find((m: { model: string }) => m.model === 'sora-2-pro');
+
+		for (const path of ['/', '/projects/labour']) {
+			const response = await owner.get(`${path}?${range}&laborUsdPerHour=36`);
+			expect(response.status, path).toBe(200);
+			const html = await response.text();
+			expect(allInOf(html, 'sora-2'), path).toBe(formatUsd(base.allInCostPerKeptClipUsd));
+			expect(allInOf(html, 'sora-2-pro'), path).toBe(formatUsd(premium.allInCostPerKeptClipUsd));
+			expect(html, path).toContain('data-rate-control="what-if"');
+			// The filters keep the rate: the form as a hidden field, the quick ranges in their links.
+			expect(html, path).toContain('<input type="hidden" name="laborUsdPerHour" value="36"/>');
+			expect(html, path).toMatch(/href="[^"]*&amp;laborUsdPerHour=36" class="chip-link"/);
+		}
+
+		const week = JSON.parse((await get('/api/v1/weekly?week=2026-W36&laborUsdPerHour=36')).body);
+		const weekly = await (await owner.get('/weekly?week=2026-W36&laborUsdPerHour=36')).text();
+		const card = weekly.match(/data-figure="all-in-per-kept-clip"[\s\S]*?figure-value">([^<]*)</)?.[1];
+		expect(card).toBe(formatUsd(week.allInCostPerKeptClipUsd));
+		expect(weekly).toContain('href="./weekly?week=2026-W35&amp;laborUsdPerHour=36"');
+		expect(weekly).toContain(
+			'href="./export/weekly.csv?from=2026-08-31&amp;until=2026-09-06&amp;laborUsdPerHour=36"'
+		);
+
+		const advice = await (await owner.get(`/recommendations?${range}&laborUsdPerHour=36`)).text();
+		expect(advice).toContain('data-rate-control="what-if"');
+		expect(advice).toContain('<input type="hidden" name="laborUsdPerHour" value="36"/>');
+	});
+
+	test('without a rate anywhere, the whole-cost table invites trying one', async () => {
+		const owner = await signInHttp(server, TEST_ADMIN.email, TEST_ADMIN.password);
+		const html = await (await owner.get(`/?${range}`)).text();
+		expect(html).toContain('data-all-in-empty');
+		expect(html).toContain('No rate set for the workspace: try one here');
+		expect(allInOf(html, 'sora-2')).toBeUndefined();
+	});
+
+	test('a value that is not a rate shows the filter error and the workspace’s figures, not a crash', async () => {
+		const owner = await signInHttp(server, TEST_ADMIN.email, TEST_ADMIN.password);
+		for (const path of ['/', '/recommendations', '/weekly', '/projects/labour']) {
+			const response = await owner.get(`${path}?laborUsdPerHour=lots`);
+			expect(response.status, path).toBe(200);
+			const html = await response.text();
+			expect(html, path).toContain("showing the workspace's review cost instead");
+			expect(html, path).toContain('laborUsdPerHour: "lots" must be a number of USD per hour');
+		}
+	});
+
+	test('the weekly figures CSV button carries the rate; one that is not a rate is a 400', async () => {
+		const owner = await signInHttp(server, TEST_ADMIN.email, TEST_ADMIN.password);
+		const fromPage = await owner.get(
+			'/export/weekly.csv?from=2026-08-01&until=2026-09-30&laborUsdPerHour=36'
+		);
+		expect(fromPage.status).toBe(200);
+		const fromApi = (await get(`/api/v1/weekly.csv?${range}&laborUsdPerHour=36`)).body;
+		expect(await fromPage.text()).toBe(fromApi);
+
+		const refused = await owner.get(
+			'/export/weekly.csv?from=2026-08-01&until=2026-09-30&laborUsdPerHour=lots'
+		);
+		expect(refused.status).toBe(400);
+		expect(await refused.text()).toContain('must be a number of USD per hour');
 	});
 });

@@ -11,6 +11,7 @@ import { weeklyCsv } from '../../src/lib/server/export/weekly-csv';
 import { lastClosedWeek, sendDigest, sendDueDigests } from '../../src/lib/server/digest';
 import { updateWorkspaceSettings } from '../../src/lib/server/workspaces';
 import { filtersSchema } from '../../src/lib/schemas/filters';
+import { formatUsd } from '../../src/lib/format';
 import { freshWorkspace, testDatabase } from '../setup/db';
 
 let database: Database;
@@ -238,6 +239,44 @@ describe('weekly digest', () => {
 			'keeprate weekly review 2026-W48: spend $8.00, wasted $4.00. https://kr.example/weekly?week=2026-W48'
 		);
 		expect(message.blocks[1].text?.text).toContain('*Spend:* $8.00 (+60% vs last week)');
+		// Without a labour rate the digest prices no review time.
+		expect(message.blocks[1].text?.text).not.toContain('All in');
+	});
+
+	test('with a labour rate, the digest gives the all-in cost per kept clip and the week’s review time', async () => {
+		// Six minutes of review on the week's one kept take (a verdict resent with its time), at $45 an hour.
+		await ingest(
+			database.db,
+			ws,
+			{
+				attempts: [
+					take('w48-2', 'sora-2-pro', '2026-11-24T10:00:00Z', {
+						verdict: 'keep',
+						project: 'b',
+						reviewSeconds: 360
+					})
+				]
+			},
+			now
+		);
+		await updateWorkspaceSettings(database.db, ws, { digestWebhookUrl: url, laborMicrosPerHour: 45_000_000 });
+		const bill = await weeklyReview(database.db, ws, '2026-W48', undefined, now);
+		expect(bill.keptClips).toBe(1);
+		failuresLeft = 0;
+		received.length = 0;
+		const result = await sendDigest(database.db, ws, '2026-W48', {
+			baseUrl: 'x',
+			retryDelays: [],
+			now: () => now
+		});
+		expect(result).toEqual({ sent: true, tries: 1 });
+		const message = received[0] as { blocks: { text?: { text: string } }[] };
+		// One kept clip: its all-in cost is the week's bill per kept clip plus 6 min at $45/h ($4.50).
+		const allIn = formatUsd(bill.costPerKeptClipUsd! + 4.5);
+		expect(message.blocks[1].text?.text).toContain(
+			`*All in, with review:* ${allIn} per kept clip (6 min of review, $4.50)`
+		);
+		await updateWorkspaceSettings(database.db, ws, { laborMicrosPerHour: null });
 	});
 
 	test('a receiver that keeps failing is tried again later, and a sent week is not sent twice', async () => {

@@ -4,7 +4,9 @@
 import { describe, expect, test } from 'vitest';
 import {
 	advance,
+	formatReviewClock,
 	IDLE_SECONDS,
+	isCounting,
 	reviewSecondsOf,
 	startTimer,
 	type TimerState
@@ -76,5 +78,39 @@ describe('review timer', () => {
 
 	test('a day at most, as the API takes', () => {
 		expect(reviewSecondsOf({ ...startTimer(0), seconds: 200_000 })).toBe(86_400);
+	});
+});
+
+describe('what the queue shows of it', () => {
+	test.each([
+		[0, '0:00'],
+		[0.95, '0:00'],
+		[42.7, '0:42'],
+		[60, '1:00'],
+		[725, '12:05'],
+		[3599.9, '59:59'],
+		[3723, '1:02:03'],
+		[86_400, '24:00:00'],
+		[-1, '0:00']
+	])('%s s reads %s', (seconds, text) => {
+		expect(formatReviewClock(seconds)).toBe(text);
+	});
+
+	test('the clock shows paused once idle past the limit, and again counting on input or while playing', () => {
+		const start = startTimer(0);
+		expect(isCounting(start, IDLE_SECONDS * S)).toBe(true);
+		expect(isCounting(start, IDLE_SECONDS * S + 1)).toBe(false);
+		expect(isCounting({ ...start, lastInput: 40 * S }, 41 * S)).toBe(true);
+		expect(isCounting({ ...start, playing: true }, 600 * S)).toBe(true);
+	});
+
+	test('a hidden page shows paused, even with the clip playing', () => {
+		expect(isCounting({ ...startTimer(0), visible: false, playing: true }, S)).toBe(false);
+	});
+
+	test('paused means the count does not move', () => {
+		const idle = advance(startTimer(0), 60 * S);
+		expect(isCounting(idle, 60 * S)).toBe(false);
+		expect(advance(idle, 90 * S).seconds).toBe(idle.seconds);
 	});
 });

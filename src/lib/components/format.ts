@@ -14,3 +14,10 @@ export function groupBy<T>(rows: T[], key: (row: T) => string): { key: string; r
 	for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
 	return [...groups].map(([k, members]) => ({ key: k, rows: members }));
 }
+
+/** A page's query string with its what-if labour rate (`laborUsdPerHour=`) added, when it has one. */
+export function withLaborRate(query: string, param: string | null): string {
+	if (param === null) return query;
+	const rate = `laborUsdPerHour=${encodeURIComponent(param)}`;
+	return query ? `${query}&${rate}` : rate;
+}

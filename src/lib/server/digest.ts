@@ -3,7 +3,7 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { addDays, isoWeekLabel, mondayOf } from '$lib/metrics/weeks';
 import { dayOf } from '$lib/metrics/time-zones';
-import { formatProbability, formatUsd } from '$lib/format';
+import { formatProbability, formatSeconds, formatUsd } from '$lib/format';
 import type { Db } from './db/connection';
 import { digests, workspaces } from './db/schema';
 import { outboundRequest, OutboundRefused, type OutboundOptions } from './outbound';
@@ -31,6 +31,10 @@ export function digestMessage(review: WeeklyReview, baseUrl: string) {
 		`*Spend:* ${formatUsd(review.spendUsd)}${change(review.spendUsd, review.previousWeek.spendUsd)}`,
 		`*Wasted on retakes:* ${formatUsd(review.wastedSpendUsd)}`,
 		`*Kept clips:* ${review.keptClips} at ${formatUsd(review.costPerKeptClipUsd)} each`,
+		// With the workspace's labour rate: the whole cost, the reviewers' time included.
+		review.laborUsd !== null
+			? `*All in, with review:* ${formatUsd(review.allInCostPerKeptClipUsd)} per kept clip (${formatSeconds(review.reviewSeconds)} of review, ${formatUsd(review.laborUsd)})`
+			: null,
 		review.budget
 			? `*Budget (${review.budget.period}):* ${formatUsd(review.budget.spendUsd)} of ${formatUsd(review.budget.amountUsd)}, ${review.budget.status}`
 			: null,
@@ -67,7 +71,9 @@ export async function sendDigest(
 ): Promise<SendResult> {
 	const [ws] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
 	if (!ws?.digestWebhookUrl) return { sent: false, tries: 0, error: 'no webhook is set for this workspace' };
-	const body = JSON.stringify(digestMessage(await weeklyReview(db, workspaceId, week, undefined), o.baseUrl));
+	const options = { laborRate: ws.laborMicrosPerHour };
+	const review = await weeklyReview(db, workspaceId, week, undefined, undefined, options);
+	const body = JSON.stringify(digestMessage(review, o.baseUrl));
 	const delays = o.retryDelays ?? [1000, 4000, 16000];
 	let error = '';
 	let tries = 0;

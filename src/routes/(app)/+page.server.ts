@@ -4,7 +4,8 @@ import { modelRow } from '$lib/metrics/summary';
 import { weeksBetween } from '$lib/metrics/weeks';
 import { pageRange } from '$lib/server/page-range';
 import { db } from '$lib/server/app';
-import { laborRate, workspaceTimeZone } from '$lib/server/workspaces';
+import { workspaceTimeZone } from '$lib/server/workspaces';
+import { pageLaborRate } from '$lib/server/page-labor-rate';
 import { labourFlipSentence } from '$lib/metrics/advice';
 import { microsToUsd } from '$lib/metrics/money';
 import { hasRole, requireRole, workspaceOf } from '$lib/server/context';
@@ -15,14 +16,14 @@ import { listProjects } from '$lib/server/queries/projects';
 import { seedDemo } from '$lib/server/demo/seed';
 import { hasAttempts } from '$lib/server/queries/has-attempts';
 
-/** The overview: the URL holds the range (from, until or to) and the project. */
+/** The overview: the URL holds the range (from, until or to), the project and a what-if labour rate. */
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const workspaceId = workspaceOf(locals);
 	const database = db();
 	const timeZone = await workspaceTimeZone(database, workspaceId);
 	const range = pageRange(url, timeZone);
 	const filters = range.filters;
-	const rate = await laborRate(database, workspaceId);
+	const { rate, labour, errors: labourError } = await pageLaborRate(database, workspaceId, url);
 	const [summary, weekly, projects, anyAttempts] = await Promise.all([
 		summaryByModel(database, workspaceId, filters, { laborRate: rate }),
 		countsByWeekAndModel(database, workspaceId, filters, timeZone),
@@ -32,13 +33,14 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	return {
 		range: { from: range.from, to: range.to, until: range.until, project: range.project, today: range.today },
 		filterError: range.errors,
+		labour,
+		labourError,
 		timeZone,
 		projects,
 		anyAttempts,
 		// The empty state offers admins a key for this workspace (Settings > API keys makes the others).
 		canCreateKey: !!locals.workspace && hasRole(locals.workspace.role, 'admin'),
 		...summary,
-		laborUsdPerHour: rate === null ? null : microsToUsd(rate),
 		labourFlip:
 			rate === null ? null : labourFlipSentence(summary.comparisons, summary.models, microsToUsd(rate)),
 		weeks: weeksBetween(range.from, range.until),

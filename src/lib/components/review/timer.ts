@@ -34,6 +34,18 @@ export function advance(state: TimerState, now: number): TimerState {
 	return { ...state, seconds: state.seconds + active / 1000, at: Math.max(now, state.at) };
 }
 
+/** Whether the clock runs at `now`: the page visible, and the clip playing or an input recent enough. Pure. */
+export const isCounting = (state: TimerState, now: number): boolean =>
+	state.visible && (state.playing || now - state.lastInput <= IDLE_SECONDS * 1000);
+
+/** A review time as the queue shows it, whole seconds: '0:42', '12:05', '1:02:03'. Pure. */
+export function formatReviewClock(seconds: number): string {
+	const whole = Math.max(0, Math.floor(seconds));
+	const [h, m, s] = [Math.floor(whole / 3600), Math.floor(whole / 60) % 60, whole % 60];
+	const two = (n: number) => String(n).padStart(2, '0');
+	return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
+}
+
 /** What the verdict sends: tenths of a second, within what the API takes. */
 export const reviewSecondsOf = (state: TimerState): number =>
 	Math.min(MAX_REVIEW_SECONDS, Math.round(state.seconds * 10) / 10);
@@ -66,6 +78,11 @@ export function reviewTimer(clock: () => number = () => performance.now()) {
 		seconds(): number {
 			update({});
 			return reviewSecondsOf(state);
+		},
+		/** What the reviewer sees: the take's count so far, and whether it is counting now. */
+		reading(): { seconds: number; counting: boolean } {
+			update({});
+			return { seconds: state.seconds, counting: isCounting(state, state.at) };
 		},
 		stop() {
 			for (const name of INPUTS) window.removeEventListener(name, onInput, { capture: true });

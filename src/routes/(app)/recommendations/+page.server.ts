@@ -12,15 +12,15 @@ import { pageRange } from '$lib/server/page-range';
 import { listProjects } from '$lib/server/queries/projects';
 import { recommendations } from '$lib/server/queries/recommendations';
 import { summaryByModel } from '$lib/server/queries/summary-by-model';
-import { laborRate, workspaceTimeZone } from '$lib/server/workspaces';
-import { microsToUsd } from '$lib/metrics/money';
+import { workspaceTimeZone } from '$lib/server/workspaces';
+import { pageLaborRate } from '$lib/server/page-labor-rate';
 import { hasAttempts } from '$lib/server/queries/has-attempts';
 
 const DEFAULT_WHAT_IF: WhatIfDimension = 'project';
 
 /**
  * Which tier each family pair should default to: the URL holds the range, the project, `whatIf` and
- * `segmentsBy` (the dimension whose segments are shown; the what-if's when absent).
+ * `segmentsBy` (the dimension whose segments are shown; the what-if's when absent) and a what-if labour rate.
  */
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const workspaceId = workspaceOf(locals);
@@ -33,7 +33,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const askedBy = url.searchParams.get('segmentsBy');
 	const by = dimensionSchema.safeParse(askedBy);
 	const segmentsBy = by.success ? by.data : whatIf;
-	const rate = await laborRate(database, workspaceId);
+	const { rate, labour, errors: labourError } = await pageLaborRate(database, workspaceId, url);
 	const [pairs, summary, projects, anyAttempts] = await Promise.all([
 		recommendations(database, workspaceId, range.filters, { whatIf, segmentsBy, laborRate: rate }),
 		summaryByModel(database, workspaceId, range.filters),
@@ -55,8 +55,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		projects,
 		anyAttempts,
 		pairs,
-		// The workspace's labour rate (USD per hour): each pair's all-in advice beside the bill's; null: none.
-		laborUsdPerHour: rate === null ? null : microsToUsd(rate),
+		// The labour rate (USD per hour; the URL's what-if, else the workspace's): each pair's all-in advice
+		// beside the bill's; null: none.
+		laborUsdPerHour: labour.usdPerHour,
+		labour,
+		labourError,
 		// Names, colours, decided spend, and what is missing when no pair can be compared.
 		models: summary.models.map((m) => ({
 			model: m.model,

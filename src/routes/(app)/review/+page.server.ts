@@ -53,7 +53,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			// The demo's clips come from the app itself, whatever its host ($lib/demo-clips).
 			videoUrl: playableClipUrl(attempt.videoUrl),
 			creator: attempt.creator,
-			createdAt: attempt.createdAt
+			createdAt: attempt.createdAt,
+			// Time reviewers spent on it before (a verdict undone keeps it); null: none measured.
+			reviewSeconds: attempt.reviewSeconds
 		};
 	}
 	return {

@@ -12,12 +12,16 @@ import { workspaceOf } from '$lib/server/context';
 import { listProjects } from '$lib/server/queries/projects';
 import { weeklyReview } from '$lib/server/queries/weekly-review';
 import { countsByWeekAndModel } from '$lib/server/queries/weekly-spend-by-model';
-import { laborRate, workspaceTimeZone } from '$lib/server/workspaces';
+import { workspaceTimeZone } from '$lib/server/workspaces';
+import { pageLaborRate } from '$lib/server/page-labor-rate';
 
 /** How many weeks the charts look back, the week under review included. */
 const HISTORY = 8;
 
-/** The weekly budget review: ?week=YYYY-Www (default: this week in the workspace's zone)&project=. */
+/**
+ * The weekly budget review: ?week=YYYY-Www (default: this week in the workspace's zone)&project=, and a
+ * what-if labour rate (laborUsdPerHour=).
+ */
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const workspaceId = workspaceOf(locals);
 	const database = db();
@@ -41,7 +45,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		to: startOfDay(addDays(monday, 7), timeZone),
 		project: project || undefined
 	};
-	const rate = await laborRate(database, workspaceId);
+	const { rate, labour, errors: labourError } = await pageLaborRate(database, workspaceId, url);
 	const [review, counts, budgets, projects] = await Promise.all([
 		weeklyReview(database, workspaceId, week, project || undefined, new Date(), { laborRate: rate }),
 		countsByWeekAndModel(database, workspaceId, history, timeZone),
@@ -51,8 +55,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const weeks = Array.from({ length: HISTORY }, (_, i) => addDays(first, 7 * i));
 	return {
 		review,
-		// With the workspace's labour rate, the models table shows the all-in cost per kept clip too.
+		// With a labour rate (the URL's, else the workspace's), the headline and the models table show the
+		// all-in cost per kept clip too.
 		allIn: rate !== null,
+		labour,
+		labourError,
 		current,
 		monday,
 		project,

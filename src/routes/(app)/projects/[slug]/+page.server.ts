@@ -11,18 +11,22 @@ import { overallAdvice } from '$lib/server/queries/recommendations';
 import { shotGroups } from '$lib/server/queries/shots';
 import { summaryByModel } from '$lib/server/queries/summary-by-model';
 import { countsByWeekAndModel } from '$lib/server/queries/weekly-spend-by-model';
-import { laborRate, workspaceTimeZone } from '$lib/server/workspaces';
+import { workspaceTimeZone } from '$lib/server/workspaces';
+import { pageLaborRate } from '$lib/server/page-labor-rate';
 import { labourFlipSentence } from '$lib/metrics/advice';
 import { microsToUsd } from '$lib/metrics/money';
 
-/** One project's cost report over ?from=&until=; a project of another workspace does not exist (404). */
+/**
+ * One project's cost report over ?from=&until=, review priced at the URL's what-if rate (laborUsdPerHour=)
+ * or the workspace's; a project of another workspace does not exist (404).
+ */
 export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const workspaceId = workspaceOf(locals);
 	const database = db();
-	const [timeZone, projects, rate] = await Promise.all([
+	const [timeZone, projects, { rate, labour, errors: labourError }] = await Promise.all([
 		workspaceTimeZone(database, workspaceId),
 		listProjects(database, workspaceId),
-		laborRate(database, workspaceId)
+		pageLaborRate(database, workspaceId, url)
 	]);
 	const project = projects.find((p) => p.slug === params.slug);
 	if (!project) error(404, `There is no project "${params.slug}" in this workspace.`);
@@ -41,8 +45,9 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		timeZone,
 		generatedAt: new Date().toISOString(),
 		...summary,
-		// With the workspace's labour rate: the all-in cost per usable clip beside the bill's.
-		laborUsdPerHour: rate === null ? null : microsToUsd(rate),
+		// With a labour rate (the URL's, else the workspace's): the all-in cost per usable clip beside the bill's.
+		labour,
+		labourError,
 		labourFlip:
 			rate === null ? null : labourFlipSentence(summary.comparisons, summary.models, microsToUsd(rate)),
 		weeks: weeksBetween(range.from, range.until),
