@@ -240,6 +240,8 @@ describe('review queue', () => {
 		expect(await stored(ids[1])).toMatchObject({ verdict: 'pending', rejectReason: null, verdictBy: null });
 		expect((await stored(ids[0])).verdict).toBe('keep');
 		expect(await page.locator('[data-history]').count()).toBe(1);
+		// The undone take keeps the time already spent on it, and says so.
+		expect(await page.locator('[data-stored-review]').innerText()).toMatch(/^\d+ s$/);
 	});
 
 	test('a take reviewed again adds the second review to its time', async () => {
@@ -264,6 +266,30 @@ describe('review queue', () => {
 		await page.getByText('hidden: blind review').waitFor();
 		expect(await page.getByLabel('Blind review').isChecked()).toBe(true);
 		expect(await page.locator('[data-model]').count()).toBe(0);
+	});
+
+	test('the take on screen shows its review time counting, paused while the page is hidden', async () => {
+		const time = page.locator('[data-review-time]');
+		await page.locator('[data-review-clock="counting"]').waitFor();
+		expect(await time.getAttribute('role')).toBe('timer');
+		await expect.poll(() => time.innerText(), { timeout: 5000 }).not.toBe('0:00');
+		// The page hidden (another tab in front): the clock pauses, says so, and stops counting.
+		const setVisibility = (state: 'hidden' | 'visible') =>
+			page.evaluate((v) => {
+				if (v === 'hidden')
+					Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => v });
+				else delete (document as { visibilityState?: string }).visibilityState;
+				document.dispatchEvent(new Event('visibilitychange'));
+			}, state);
+		await setVisibility('hidden');
+		await page.locator('[data-review-clock="paused"]').waitFor();
+		expect(await page.locator('[data-review-clock] [aria-live]').innerText()).toBe('paused');
+		const paused = await time.innerText();
+		await page.waitForTimeout(2200);
+		expect(await time.innerText()).toBe(paused);
+		await setVisibility('visible');
+		await page.locator('[data-review-clock="counting"]').waitFor();
+		expect(await page.locator('[data-review-clock] [aria-live]').innerText()).toBe('');
 	});
 });
 
@@ -296,6 +322,44 @@ describe('review labour rate', () => {
 		await page.goto(`${server.url}/weekly?week=${week}`, { waitUntil: 'networkidle' });
 		const allIn = page.locator('[data-figure="all-in-per-kept-clip"] .figure-value');
 		expect(await allIn.innerText()).toBe(formatUsd(weekly.allInCostPerKeptClipUsd));
+	});
+});
+
+describe('what if review cost this much? (laborUsdPerHour= on the pages)', () => {
+	test('the overview prices review at the URL’s rate and its control says so', async () => {
+		await page.goto(`${server.url}/?from=2020-01-01&laborUsdPerHour=90`, { waitUntil: 'networkidle' });
+		const card = page.locator('section.all-in');
+		expect(await card.innerText()).toContain('at $90.00 an hour (what-if)');
+		const status = page.locator('[data-rate-status]');
+		expect(await status.innerText()).toContain("review priced at $90.00 an hour, not the workspace's $45.00");
+		const response = await server.api('/api/v1/summary?from=2020-01-01&laborUsdPerHour=90');
+		const [sora] = (await response.json()).models as { allInCostPerKeptClipUsd: number }[];
+		expect(await page.locator('[data-all-in="sora-2"] td').last().innerText()).toBe(
+			formatUsd(sora.allInCostPerKeptClipUsd)
+		);
+	});
+
+	test('a rate typed in the control and sent with Enter keeps the range; the reset goes back to the workspace’s', async () => {
+		const input = page.getByLabel('Review cost in USD per hour');
+		await input.fill('60');
+		await input.press('Enter');
+		await page.waitForURL(/laborUsdPerHour=60/);
+		expect(new URL(page.url()).searchParams.get('from')).toBe('2020-01-01');
+		expect(await page.locator('section.all-in').innerText()).toContain('at $60.00 an hour (what-if)');
+
+		await page.getByRole('link', { name: "Back to the workspace's rate" }).click();
+		await page.waitForURL((url) => !url.searchParams.has('laborUsdPerHour'));
+		expect(new URL(page.url()).searchParams.get('from')).toBe('2020-01-01');
+		expect(await page.locator('[data-rate-status]').innerText()).toContain("The workspace's rate (Settings)");
+		expect(await page.locator('section.all-in').innerText()).toContain('at $45.00 an hour (Settings)');
+	});
+
+	test('a rate that is not one shows the filter error, and the workspace’s figures', async () => {
+		await page.goto(`${server.url}/?from=2020-01-01&laborUsdPerHour=lots`, { waitUntil: 'networkidle' });
+		const alert = page.getByRole('alert');
+		expect(await alert.innerText()).toContain('laborUsdPerHour: "lots" must be a number of USD per hour');
+		expect(await alert.innerText()).toContain("showing the workspace's review cost instead");
+		expect(await page.locator('section.all-in').innerText()).toContain('at $45.00 an hour (Settings)');
 	});
 });
 
