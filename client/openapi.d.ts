@@ -99,7 +99,7 @@ export interface paths {
 			path?: never;
 			cookie?: never;
 		};
-		/** Shots per model: attempts and cost to the first keep, abandoned shots */
+		/** Shots per model: attempts and cost to the first keep, abandoned shots, review labour */
 		get: operations['shots'];
 		put?: never;
 		post?: never;
@@ -479,8 +479,16 @@ export interface components {
 			/** @description US dollars (micro-dollar precision) */
 			abandonedSpendUsd: number;
 			spendPerKeptShotUsd: number | null;
+			/** @description review time of the decided takes of every shot */
+			reviewSeconds: number;
+			/** @description reviewSeconds x rate / 3600; null without a rate */
+			laborUsd: number | null;
+			/** @description (spend + laborUsd of every shot) / keptShots; null without a rate or a kept shot */
+			allInSpendPerKeptShotUsd: number | null;
 		};
 		Shots: {
+			/** @description the rate review labour is priced at: laborUsdPerHour= if sent, else the workspace’s; null: none */
+			laborUsdPerHour: number | null;
 			models: components['schemas']['ShotStats'][];
 		};
 		WeeklyReview: {
@@ -582,6 +590,8 @@ export interface components {
 			dryRun: boolean;
 		};
 		RejectReasons: {
+			/** @description the rate review labour is priced at: laborUsdPerHour= if sent, else the workspace’s; null: none */
+			laborUsdPerHour: number | null;
 			/** @description biggest wasted spend first */
 			reasons: {
 				/** @description the reject category: hands-anatomy, faces, motion-artefacts, flicker-temporal, physics, text-logos, prompt-mismatch, camera, style, audio-sync, other, unspecified, failed */
@@ -593,6 +603,12 @@ export interface components {
 				share: number | null;
 				/** @description US dollars (micro-dollar precision) */
 				wastedSpendUsd: number;
+				/** @description review time spent on those attempts */
+				reviewSeconds: number;
+				/** @description reviewSeconds x rate / 3600; null without a rate */
+				wastedLaborUsd: number | null;
+				/** @description wastedSpendUsd + wastedLaborUsd; null without a rate */
+				wastedAllInUsd: number | null;
 			}[];
 			/** @description the model that wasted most first */
 			models: {
@@ -607,6 +623,12 @@ export interface components {
 					share: number | null;
 					/** @description US dollars (micro-dollar precision) */
 					wastedSpendUsd: number;
+					/** @description review time spent on those attempts */
+					reviewSeconds: number;
+					/** @description reviewSeconds x rate / 3600; null without a rate */
+					wastedLaborUsd: number | null;
+					/** @description wastedSpendUsd + wastedLaborUsd; null without a rate */
+					wastedAllInUsd: number | null;
 				}[];
 			}[];
 			/** @description true while attempts are placed again after a change of rules: totals exact, the split moving */
@@ -1623,6 +1645,8 @@ export interface operations {
 				model?: string;
 				/** @description A scene tag; repeat it to ask for attempts with every tag */
 				tag?: string[];
+				/** @description US dollars an hour of a reviewer’s time: prices review labour for this answer instead of the workspace’s rate */
+				laborUsdPerHour?: string;
 			};
 			header?: never;
 			path?: never;
@@ -1630,7 +1654,7 @@ export interface operations {
 		};
 		requestBody?: never;
 		responses: {
-			/** @description Shots per model: attempts and cost to the first keep, abandoned shots */
+			/** @description Shots per model: attempts and cost to the first keep, abandoned shots, review labour */
 			200: {
 				headers: {
 					[name: string]: unknown;
@@ -1638,6 +1662,7 @@ export interface operations {
 				content: {
 					/**
 					 * @example {
+					 *       "laborUsdPerHour": 45,
 					 *       "models": [
 					 *         {
 					 *           "model": "sora-2",
@@ -1657,7 +1682,10 @@ export interface operations {
 					 *           "meanAttemptsToFirstKeep": 2,
 					 *           "meanCostToFirstKeepUsd": 2,
 					 *           "abandonedSpendUsd": 3,
-					 *           "spendPerKeptShotUsd": 4.5
+					 *           "spendPerKeptShotUsd": 4.5,
+					 *           "reviewSeconds": 480,
+					 *           "laborUsd": 6,
+					 *           "allInSpendPerKeptShotUsd": 7.5
 					 *         }
 					 *       ]
 					 *     }
@@ -1743,6 +1771,8 @@ export interface operations {
 				model?: string;
 				/** @description A scene tag; repeat it to ask for attempts with every tag */
 				tag?: string[];
+				/** @description US dollars an hour of a reviewer’s time: prices review labour for this answer instead of the workspace’s rate */
+				laborUsdPerHour?: string;
 			};
 			header?: never;
 			path?: never;
@@ -1758,27 +1788,37 @@ export interface operations {
 				content: {
 					/**
 					 * @example {
+					 *       "laborUsdPerHour": 45,
 					 *       "reasons": [
 					 *         {
 					 *           "category": "hands-anatomy",
 					 *           "label": "Hands and anatomy",
 					 *           "attempts": 3,
 					 *           "share": 0.5,
-					 *           "wastedSpendUsd": 2.4
+					 *           "wastedSpendUsd": 2.4,
+					 *           "reviewSeconds": 120,
+					 *           "wastedLaborUsd": 1.5,
+					 *           "wastedAllInUsd": 3.9
 					 *         },
 					 *         {
 					 *           "category": "prompt-mismatch",
 					 *           "label": "Prompt mismatch",
 					 *           "attempts": 2,
 					 *           "share": 0.3333333333333333,
-					 *           "wastedSpendUsd": 1.6
+					 *           "wastedSpendUsd": 1.6,
+					 *           "reviewSeconds": 48,
+					 *           "wastedLaborUsd": 0.6,
+					 *           "wastedAllInUsd": 2.2
 					 *         },
 					 *         {
 					 *           "category": "failed",
 					 *           "label": "Failed generation",
 					 *           "attempts": 1,
 					 *           "share": 0.16666666666666666,
-					 *           "wastedSpendUsd": 0
+					 *           "wastedSpendUsd": 0,
+					 *           "reviewSeconds": 0,
+					 *           "wastedLaborUsd": 0,
+					 *           "wastedAllInUsd": 0
 					 *         }
 					 *       ],
 					 *       "models": [
@@ -1790,21 +1830,30 @@ export interface operations {
 					 *               "label": "Hands and anatomy",
 					 *               "attempts": 3,
 					 *               "share": 0.5,
-					 *               "wastedSpendUsd": 2.4
+					 *               "wastedSpendUsd": 2.4,
+					 *               "reviewSeconds": 120,
+					 *               "wastedLaborUsd": 1.5,
+					 *               "wastedAllInUsd": 3.9
 					 *             },
 					 *             {
 					 *               "category": "prompt-mismatch",
 					 *               "label": "Prompt mismatch",
 					 *               "attempts": 2,
 					 *               "share": 0.3333333333333333,
-					 *               "wastedSpendUsd": 1.6
+					 *               "wastedSpendUsd": 1.6,
+					 *               "reviewSeconds": 48,
+					 *               "wastedLaborUsd": 0.6,
+					 *               "wastedAllInUsd": 2.2
 					 *             },
 					 *             {
 					 *               "category": "failed",
 					 *               "label": "Failed generation",
 					 *               "attempts": 1,
 					 *               "share": 0.16666666666666666,
-					 *               "wastedSpendUsd": 0
+					 *               "wastedSpendUsd": 0,
+					 *               "reviewSeconds": 0,
+					 *               "wastedLaborUsd": 0,
+					 *               "wastedAllInUsd": 0
 					 *             }
 					 *           ]
 					 *         }

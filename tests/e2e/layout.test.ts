@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TEST_ADMIN, startServer, type TestServer } from '../setup/server';
 import { openBrowser, signIn, type Browser } from '../setup/browser';
+import { formatUsd } from '../../src/lib/format';
 
 const WIDTHS = [390, 1400] as const;
 const shots = mkdtempSync(join(tmpdir(), 'keeprate-layout-'));
@@ -155,6 +156,27 @@ describe('signed in, with two workspaces', () => {
 
 	test.each(pages)('%s fits a phone and a desktop', async (path, name) => {
 		await visit(path, name);
+	});
+
+	test('the shots page gives the whole cost of a kept shot at the demo’s rate, as the API does', async () => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto(`${server.url}/shots`, { waitUntil: 'networkidle' });
+		const answer = (await (await server.api('/api/v1/shots')).json()) as {
+			laborUsdPerHour: number;
+			models: {
+				model: string;
+				allInSpendPerKeptShotUsd: number | null;
+				spendPerKeptShotUsd: number | null;
+			}[];
+		};
+		expect(answer.laborUsdPerHour).toBe(45);
+		expect(await page.locator('.shot-labour .hint').innerText()).toContain('at $45.00 an hour');
+		for (const m of answer.models) {
+			// Review time only adds: never below the model bill per kept shot.
+			expect(m.allInSpendPerKeptShotUsd!).toBeGreaterThan(m.spendPerKeptShotUsd!);
+			const cell = page.locator(`[data-shot-labour="${m.model}"] td`).last();
+			expect(await cell.innerText()).toBe(formatUsd(m.allInSpendPerKeptShotUsd));
+		}
 	});
 
 	test('a project report fits a phone and a desktop', async () => {

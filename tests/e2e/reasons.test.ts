@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { signedInBrowser } from '../setup/browser';
+import { formatSeconds, formatUsd } from '../../src/lib/format';
 
 const session = signedInBrowser();
 const shots = process.env.KEEPRATE_SCREENSHOTS ?? '/tmp/keeprate-reasons-screens';
@@ -35,7 +36,9 @@ const sent: Sent[] = Array.from({ length: 160 }, (_, i) => {
 		costUsd: pro ? 2.4 : 0.8,
 		tags: i % 4 < 2 ? ['close-up'] : ['landscape'],
 		createdAt: new Date(Date.now() - 86_400_000 * 3 - i * 60_000).toISOString(),
-		...(failed ? { status: 'failed' } : { verdict: reject ? 'reject' : 'keep' }),
+		...(failed
+			? { status: 'failed' }
+			: { verdict: reject ? 'reject' : 'keep', reviewSeconds: 12 + (i % 5) * 3.5 }),
 		...(reject && reason ? { rejectReason: reason } : {})
 	};
 });
@@ -150,6 +153,49 @@ describe('the Why clips fail page', () => {
 		await page.goto(`${server.url}/reasons`, { waitUntil: 'networkidle' });
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 		await page.screenshot({ path: `${shots}/reasons-390.png`, fullPage: true });
+		expect(session.browser.problems).toEqual([]);
+	});
+
+	test('gives the review time each reason wasted and, with the workspace’s rate, what it cost', async () => {
+		const { page, server } = session;
+		await page.setViewportSize({ width: 1400, height: 900 });
+		// No rate yet: the time alone.
+		await page.goto(`${server.url}/reasons`, { waitUntil: 'networkidle' });
+		// Sora 2's card lists hands first.
+		const card = page.locator('table', { has: page.locator('caption', { hasText: /^Sora 2$/ }) });
+		const cell = card.locator('[data-category="hands-anatomy"] [data-review]');
+		const bare = (await (await server.api('/api/v1/reject-reasons?model=sora-2')).json()) as {
+			reasons: (Reason & { reviewSeconds: number })[];
+		};
+		const seconds = bare.reasons.find((r) => r.category === 'hands-anatomy')!.reviewSeconds;
+		expect(seconds).toBeGreaterThan(0);
+		expect(await cell.innerText()).toBe(formatSeconds(seconds));
+		expect(await page.locator('[data-labour]').count()).toBe(0);
+
+		await page.goto(`${server.url}/settings`, { waitUntil: 'networkidle' });
+		await page.getByLabel('Review labour rate (USD per hour)').fill('45');
+		await page.getByRole('button', { name: 'Save settings' }).click();
+		await page.getByText('Settings saved.').waitFor();
+
+		await page.goto(`${server.url}/reasons`, { waitUntil: 'networkidle' });
+		const priced = (await (await server.api('/api/v1/reject-reasons')).json()) as {
+			laborUsdPerHour: number;
+			models: { model: string; reasons: (Reason & { wastedLaborUsd: number })[] }[];
+		};
+		expect(priced.laborUsdPerHour).toBe(45);
+		const labour = priced.models
+			.find((m) => m.model === 'sora-2')!
+			.reasons.find((r) => r.category === 'hands-anatomy')!.wastedLaborUsd;
+		expect(labour).toBe(Math.round((seconds * 45e6) / 3600) / 1e6);
+		// Its labour beside the wasted spend, the time beneath.
+		expect(await cell.locator('[data-labour]').innerText()).toBe(formatUsd(labour));
+		expect(await cell.locator('.time').innerText()).toBe(formatSeconds(seconds));
+		expect(await page.locator('[data-wasted-review]').innerText()).toContain('at $45.00 an hour');
+		await page.screenshot({ path: `${shots}/reasons-labour-1400.png`, fullPage: true });
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto(`${server.url}/reasons`, { waitUntil: 'networkidle' });
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		await page.screenshot({ path: `${shots}/reasons-labour-390.png`, fullPage: true });
 		expect(session.browser.problems).toEqual([]);
 	});
 

@@ -1,5 +1,6 @@
 // Review labour through the API (issue 15): reviewSeconds on an attempt, and laborUsdPerHour= on every
-// figure endpoint, which refuses a value that is not a rate with a 400 naming the parameter.
+// figure endpoint (summary, recommendations, weekly, shots, why clips fail), which refuses a value that is
+// not a rate with a 400 naming the parameter.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, TEST_ADMIN, type TestServer } from '../setup/server';
 import { signInHttp } from '../setup/session';
@@ -14,6 +15,8 @@ const take = (id: string, model: string, verdict: string, reviewSeconds: number)
 	durationSeconds: 10,
 	resolution: '1280x720',
 	createdAt: '2026-09-01T10:00:00Z',
+	// One shot per model: b1 and b2, p1 and p2.
+	shotId: `shot-${id[0]}`,
 	verdict,
 	reviewSeconds
 });
@@ -68,7 +71,9 @@ describe('laborUsdPerHour=', () => {
 		'/api/v1/summary',
 		'/api/v1/recommendations',
 		'/api/v1/weekly?week=2026-W36',
-		'/api/v1/weekly.csv'
+		'/api/v1/weekly.csv',
+		'/api/v1/shots',
+		'/api/v1/reject-reasons'
 	];
 	const join = (path: string, query: string) => `${path}${path.includes('?') ? '&' : '?'}${query}`;
 
@@ -109,6 +114,67 @@ describe('laborUsdPerHour=', () => {
 		expect(week.allInSpendUsd).toBeCloseTo(3.655 + 6.6, 9);
 		const csv = (await get('/api/v1/weekly.csv?laborUsdPerHour=36')).body;
 		expect(csv).toContain('165.5,1.655000,3.655000,3.655000');
+	});
+
+	test('shots: the review time of every shot, its labour and the all-in spend per kept shot', async () => {
+		const bare = JSON.parse((await get('/api/v1/shots')).body);
+		expect(bare.laborUsdPerHour).toBeNull();
+		expect(bare.models[0]).toMatchObject({
+			reviewSeconds: 165.5,
+			laborUsd: null,
+			allInSpendPerKeptShotUsd: null
+		});
+
+		const priced = JSON.parse((await get('/api/v1/shots?laborUsdPerHour=36')).body);
+		expect(priced.laborUsdPerHour).toBe(36);
+		// sora-2: one shot kept, $2 of takes and 165.5 s of review ($1.655): the summary's all-in per kept clip.
+		expect(priced.models).toEqual([
+			expect.objectContaining({
+				model: 'sora-2',
+				spendPerKeptShotUsd: 2,
+				reviewSeconds: 165.5,
+				laborUsd: 1.655,
+				allInSpendPerKeptShotUsd: 3.655
+			}),
+			expect.objectContaining({
+				model: 'sora-2-pro',
+				spendPerKeptShotUsd: 6,
+				reviewSeconds: 60,
+				laborUsd: 0.6,
+				allInSpendPerKeptShotUsd: 6.6
+			})
+		]);
+	});
+
+	test('why clips fail: the review time each category wasted, its labour and the all-in', async () => {
+		const bare = JSON.parse((await get('/api/v1/reject-reasons')).body);
+		expect(bare.laborUsdPerHour).toBeNull();
+		expect(bare.reasons.map((r: Record<string, unknown>) => [r.reviewSeconds, r.wastedLaborUsd])).toEqual([
+			[75.5, null]
+		]);
+
+		const priced = JSON.parse((await get('/api/v1/reject-reasons?laborUsdPerHour=36')).body);
+		expect(priced.laborUsdPerHour).toBe(36);
+		// The two rejects, sent without a reason: the premium's ($3, 30 s) and the base's ($1, 45.5 s).
+		expect(priced.reasons).toEqual([
+			expect.objectContaining({
+				category: 'unspecified',
+				attempts: 2,
+				wastedSpendUsd: 4,
+				reviewSeconds: 75.5,
+				wastedLaborUsd: 0.755,
+				wastedAllInUsd: 4.755
+			})
+		]);
+		const perModel = priced.models.map((m: { model: string; reasons: Record<string, unknown>[] }) => [
+			m.model,
+			m.reasons[0].wastedLaborUsd,
+			m.reasons[0].wastedAllInUsd
+		]);
+		expect(perModel).toEqual([
+			['sora-2-pro', 0.3, 3.3],
+			['sora-2', 0.455, 1.455]
+		]);
 	});
 });
 

@@ -155,7 +155,11 @@ describe('shots and time to a usable clip', () => {
 				meanCostToFirstKeepUsd: 2.222222,
 				abandonedSpendUsd: 2,
 				// 40 takes of kept shots, 2 of the abandoned one and 1 in review, at $1 each, over 18 kept shots.
-				spendPerKeptShotUsd: 2.388889
+				spendPerKeptShotUsd: 2.388889,
+				// No review time sent, no rate asked: the time is 0, its money unknown.
+				reviewSeconds: 0,
+				laborUsd: null,
+				allInSpendPerKeptShotUsd: null
 			},
 			{
 				model: 'sora-2-pro',
@@ -168,7 +172,10 @@ describe('shots and time to a usable clip', () => {
 				meanAttemptsToFirstKeep: 40 / 30,
 				meanCostToFirstKeepUsd: 4,
 				abandonedSpendUsd: 0,
-				spendPerKeptShotUsd: 4
+				spendPerKeptShotUsd: 4,
+				reviewSeconds: 0,
+				laborUsd: null,
+				allInSpendPerKeptShotUsd: null
 			}
 		]);
 	});

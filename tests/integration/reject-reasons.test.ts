@@ -140,8 +140,13 @@ function seed() {
 				createdAt: new Date(Date.parse('2026-09-01T00:17:00Z') + n * 47 * 60_000).toISOString(),
 				...(model === 'house-model' ? { costUsd: 0.125 + n / 1000 } : {}),
 				...(n % 11 === 0
-					? { status: 'failed', ...(n % 2 ? { costUsd: 0.3 } : {}) }
-					: { verdict, ...(verdict === 'reject' && reasons[n % 8] ? { rejectReason: reasons[n % 8] } : {}) })
+					? { status: 'failed', ...(n % 2 ? { costUsd: 0.3 } : { verdict: 'reject', reviewSeconds: 4.2 }) }
+					: {
+							verdict,
+							...(verdict === 'reject' && reasons[n % 8] ? { rejectReason: reasons[n % 8] } : {}),
+							// Review times with tenths, on every third take; a pending take's time counts nowhere.
+							...(n % 3 ? { reviewSeconds: (n % 13) * 7.5 + 0.1 } : {})
+						})
 			})
 		);
 	}
@@ -153,7 +158,8 @@ async function rawReasons(ws: string, f: Filters) {
 	const rows = rowsOf(
 		await database.db.execute(sql`select model,
 				case when status = 'failed' then 'failed' else reject_category end as category,
-				count(*)::int as attempts, sum(cost_micros)::bigint as micros
+				count(*)::int as attempts, sum(cost_micros)::bigint as micros,
+				coalesce(sum(review_seconds::numeric), 0)::text as review
 			from attempts
 			where workspace_id = ${ws} and (status = 'failed' or verdict = 'reject')
 				and (${f.from?.toISOString() ?? null}::timestamptz is null or created_at >= ${f.from?.toISOString() ?? null}::timestamptz)
@@ -166,9 +172,27 @@ async function rawReasons(ws: string, f: Filters) {
 		model: String(r.model),
 		category: String(r.category),
 		attempts: Number(r.attempts),
-		micros: Number(r.micros)
+		micros: Number(r.micros),
+		review: Number(r.review)
 	}));
 }
+
+/** Review time of the kept attempts in scope, by plain SQL. */
+async function rawKeptReview(ws: string, f: Filters) {
+	const [row] = rowsOf(
+		await database.db.execute(sql`select coalesce(sum(review_seconds::numeric), 0)::text as review
+			from attempts
+			where workspace_id = ${ws} and status = 'succeeded' and verdict = 'keep'
+				and (${f.from?.toISOString() ?? null}::timestamptz is null or created_at >= ${f.from?.toISOString() ?? null}::timestamptz)
+				and (${f.to?.toISOString() ?? null}::timestamptz is null or created_at < ${f.to?.toISOString() ?? null}::timestamptz)
+				and (${f.project ?? null}::text is null or project = ${f.project ?? null}::text)
+				and (${f.tag?.[0] ?? null}::text is null or ${f.tag?.[0] ?? null}::text = any(tags))`)
+	);
+	return Number(row.review);
+}
+
+/** $37.25 an hour, in micro-dollars: labour comes out fractional before rounding. */
+const RATE = 37_250_000;
 
 const scopes: Filters[] = [
 	{},
@@ -220,14 +244,74 @@ describe('GET /api/v1/reject-reasons figures', () => {
 		}
 	);
 
+	test.each(scopes)(
+		'review time and its labour per category equal raw SQL, and add up to the summary’s (%o)',
+		async (f) => {
+			const answer = await rejectReasons(database.db, ws, f, {}, RATE);
+			const { models, totals } = await summaryByModel(database.db, ws, f, { laborRate: RATE });
+			const raw = await rawReasons(ws, f);
+			const categories = [...new Set(raw.map((r) => r.category))];
+			expect(answer.reasons).toHaveLength(categories.length);
+			for (const c of categories) {
+				const of = raw.filter((r) => r.category === c);
+				const seconds = of.reduce((n, r) => n + r.review, 0);
+				const micros = of.reduce((n, r) => n + r.micros, 0);
+				const figure = answer.reasons.find((r) => r.category === c)!;
+				expect(figure.reviewSeconds).toBeCloseTo(seconds, 9);
+				expect(figure.wastedLaborUsd).toBe(Math.round((seconds * RATE) / 3600) / 1e6);
+				expect(figure.wastedAllInUsd).toBe(Math.round(micros + (seconds * RATE) / 3600) / 1e6);
+			}
+			// The categories' review time is the summary's, less that of the kept attempts.
+			const wasted = answer.reasons.reduce((n, r) => n + r.reviewSeconds, 0);
+			expect(wasted).toBeCloseTo(totals.reviewSeconds - (await rawKeptReview(ws, f)), 9);
+			expect(wasted).toBeGreaterThan(0);
+			for (const m of models) {
+				const mine = answer.models.find((a) => a.model === m.model)?.reasons ?? [];
+				const own = raw.filter((r) => r.model === m.model).reduce((n, r) => n + r.review, 0);
+				expect(mine.reduce((n, r) => n + r.reviewSeconds, 0)).toBeCloseTo(own, 9);
+			}
+			// Without a rate, the time is given and its money is not.
+			const bare = await rejectReasons(database.db, ws, f);
+			expect(bare.reasons.map((r) => [r.reviewSeconds, r.wastedLaborUsd, r.wastedAllInUsd])).toEqual(
+				answer.reasons.map((r) => [r.reviewSeconds, null, null])
+			);
+		}
+	);
+
 	test.each(scopes)('through rollups, folded or not, equal raw rows (%o)', async (f) => {
-		expect(await rejectReasons(database.db, ws, f)).toEqual(
-			await rejectReasons(database.db, ws, f, { source: 'raw' })
+		expect(await rejectReasons(database.db, ws, f, {}, RATE)).toEqual(
+			await rejectReasons(database.db, ws, f, { source: 'raw' }, RATE)
 		);
 		await fold(database.db, ws);
-		expect(await rejectReasons(database.db, ws, f)).toEqual(
-			await rejectReasons(database.db, ws, f, { source: 'raw' })
+		expect(await rejectReasons(database.db, ws, f, {}, RATE)).toEqual(
+			await rejectReasons(database.db, ws, f, { source: 'raw' }, RATE)
 		);
+	});
+
+	test('a review time changed after the verdict moves its category’s review time, folded or not', async () => {
+		const before = await rejectReasons(database.db, ws, {});
+		const faces = (a: typeof before) => a.reasons.find((r) => r.category === 'faces')!.reviewSeconds;
+		// s1 is a sora-2-pro reject, "melted face", sent with 7.6 s.
+		await ingest(
+			database.db,
+			ws,
+			take('s1', {
+				model: 'sora-2-pro',
+				project: 'spot',
+				tags: ['close-up'],
+				createdAt: new Date(Date.parse('2026-09-01T00:17:00Z') + 47 * 60_000).toISOString(),
+				verdict: 'reject',
+				rejectReason: 'melted face',
+				reviewSeconds: 60
+			}),
+			now
+		);
+		const after = await rejectReasons(database.db, ws, {});
+		expect(faces(after)).toBeCloseTo(faces(before) + 60 - 7.6, 9);
+		expect(after).toEqual(await rejectReasons(database.db, ws, {}, { source: 'raw' }));
+		await fold(database.db, ws);
+		expect(await rejectReasons(database.db, ws, {})).toEqual(after);
+		expect(await checkRollups(database.db, ws)).toEqual([]);
 	});
 
 	test('an empty scope answers empty lists', async () => {

@@ -690,14 +690,20 @@ async function expectOracleFigures(ws: string, f: Filters, zone: string) {
 	const weeks = oracleCounts(rows, f, catalog, (a) => isoMondayIn(a.createdAt, zone));
 	expect(settled(sorted(await countsByWeekAndModel(db, ws, f, zone)))).toEqual(settled(weeks));
 
-	// Why clips fail: categories placed by the default rules, counted in JS from raw rows.
-	expect(await rejectReasons(db, ws, f)).toEqual(
-		reasonFigures(oracleReasonCounts(rows, f, DEFAULT_REJECT_RULES))
+	// Why clips fail: categories placed by the default rules, counted in JS from raw rows; their review
+	// time priced at a rate too.
+	const reasons = oracleReasonCounts(rows, f, DEFAULT_REJECT_RULES);
+	expect(settled(await rejectReasons(db, ws, f))).toEqual(settled(reasonFigures(reasons)));
+	expect(settled(await rejectReasons(db, ws, f, {}, LABOR_RATE))).toEqual(
+		settled(reasonFigures(reasons, LABOR_RATE))
 	);
 
 	const groups = oracleShotGroups(rows, f);
 	expect(sortShotGroups(await shotGroups(db, ws, f))).toEqual(groups);
 	expect(settled(shotStatsOfGroups(await shotGroups(db, ws, f)))).toEqual(settled(shotStatsOfGroups(groups)));
+	expect(settled(shotStatsOfGroups(await shotGroups(db, ws, f), LABOR_RATE))).toEqual(
+		settled(shotStatsOfGroups(groups, LABOR_RATE))
+	);
 }
 
 /** countsBySegment, for every dimension and the scenario's models, equals the oracle's. */
@@ -725,11 +731,14 @@ async function settledShots(ws: string) {
 			takesToFirstKeep: shots.takesToFirstKeep,
 			costToFirstKeepMicros: shots.costToFirstKeepMicros,
 			spendMicros: shots.spendMicros,
-			pendingTakes: shots.pendingTakes
+			pendingTakes: shots.pendingTakes,
+			reviewSeconds: shots.reviewSeconds
 		})
 		.from(shots)
 		.where(eq(shots.workspaceId, ws));
-	return stored.sort((a, b) => (a.shotId < b.shotId ? -1 : 1));
+	return stored
+		.map((s) => ({ ...s, reviewSeconds: Number(s.reviewSeconds) }))
+		.sort((a, b) => (a.shotId < b.shotId ? -1 : 1));
 }
 
 /** The weekly CSV as weeklyCsv writes it, from counts read raw. */
@@ -787,6 +796,7 @@ async function expectRollupsEqualRaw(ws: string, f: Filters, s: Scenario) {
 	await same((o) => reviewBacklog(db, ws, f, o));
 	await same(async (o) => sortShotGroups(await shotGroups(db, ws, f, o)));
 	await same((o) => rejectReasons(db, ws, f, o));
+	await same((o) => rejectReasons(db, ws, f, o, LABOR_RATE));
 	await same((o) => reasonCounts(db, ws, f, 'tag', o));
 	const csv = await weeklyCsv(db, ws, f, s.zone);
 	expect(csv).toBe(csvOf(await countsByWeekAndModel(db, ws, f, s.zone, RAW)));

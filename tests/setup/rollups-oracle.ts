@@ -187,21 +187,29 @@ export interface OracleShot {
 	costToFirstKeepMicros: number | null;
 	spendMicros: number;
 	pendingTakes: number;
+	/** Review time of its decided takes, summed exactly. */
+	reviewSeconds: number;
 }
+
+/** The review times of the decided takes, as the shots and reason sums count them (none sent: 0). */
+const reviewTimes = (takes: RawAttempt[]) => takes.filter(isDecided).map((t) => t.reviewSeconds ?? 0);
 
 /**
  * Every shot of the attempts (those with a shotId), whatever the filters: a shot is made of all its takes.
  * Ids and projects must be plain ASCII letters and digits, so that code points order them as SQL does.
  */
-export function oracleShotTable(rows: RawAttempt[]): OracleShot[] {
+export const oracleShotTable = (rows: RawAttempt[]): OracleShot[] => shotsWithTakes(rows).map(([s]) => s);
+
+/** Each shot with its takes, in order of shot id. */
+function shotsWithTakes(rows: RawAttempt[]): [OracleShot, RawAttempt[]][] {
 	const shots = new Map<string, RawAttempt[]>();
 	for (const a of rows) if (a.shotId !== null) shots.set(a.shotId, [...(shots.get(a.shotId) ?? []), a]);
 	return [...shots]
-		.map(([shotId, takes]) => {
+		.map(([shotId, takes]): [OracleShot, RawAttempt[]] => {
 			takes.sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime() || codePoints(x.id, y.id));
 			const firstKeep = takes.findIndex(isKept);
 			const models = new Set(takes.map((t) => t.model));
-			return {
+			const shot = {
 				shotId,
 				project: takes.map((t) => t.project).sort(codePoints)[0],
 				model: models.size === 1 ? takes[0].model : '(mixed)',
@@ -212,10 +220,12 @@ export function oracleShotTable(rows: RawAttempt[]): OracleShot[] {
 				costToFirstKeepMicros:
 					firstKeep < 0 ? null : takes.slice(0, firstKeep + 1).reduce((s, t) => s + t.costMicros, 0),
 				spendMicros: takes.reduce((s, t) => s + t.costMicros, 0),
-				pendingTakes: takes.filter(isPending).length
+				pendingTakes: takes.filter(isPending).length,
+				reviewSeconds: exactSum(reviewTimes(takes))
 			};
+			return [shot, takes];
 		})
-		.sort((x, y) => codePoints(x.shotId, y.shotId));
+		.sort(([x], [y]) => codePoints(x.shotId, y.shotId));
 }
 
 /**
@@ -225,7 +235,9 @@ export function oracleShotTable(rows: RawAttempt[]): OracleShot[] {
  */
 export function oracleShotGroups(rows: RawAttempt[], f: Filters): ShotGroup[] {
 	const groups = new Map<string, ShotGroup>();
-	for (const s of oracleShotTable(rows)) {
+	// Each group's review time is summed exactly over all its takes, as the database sums decimals.
+	const times = new Map<string, number[]>();
+	for (const [s, takes] of shotsWithTakes(rows)) {
 		const t = s.firstAt.getTime();
 		if (f.from && t < f.from.getTime()) continue;
 		if (f.to && t >= f.to.getTime()) continue;
@@ -242,12 +254,15 @@ export function oracleShotGroups(rows: RawAttempt[], f: Filters): ShotGroup[] {
 			shots: 0,
 			takes: 0,
 			costToFirstKeepMicros: 0,
-			spendMicros: 0
+			spendMicros: 0,
+			reviewSeconds: 0
 		};
 		g.shots++;
 		g.takes += s.takes;
 		g.costToFirstKeepMicros += s.costToFirstKeepMicros ?? 0;
 		g.spendMicros += s.spendMicros;
+		times.set(key, [...(times.get(key) ?? []), ...reviewTimes(takes)]);
+		g.reviewSeconds = exactSum(times.get(key)!);
 		groups.set(key, g);
 	}
 	return sortShotGroups([...groups.values()]);
@@ -276,17 +291,24 @@ export function oracleCategory(a: RawAttempt, rules: RejectRule[]): string | nul
 	return 'other';
 }
 
-/** Decided attempts not kept per (model, category) and their cost, of the attempts that match. */
+/**
+ * Decided attempts not kept per (model, category), their cost and their review time (summed exactly), of
+ * the attempts that match.
+ */
 export function oracleReasonCounts(rows: RawAttempt[], f: Filters, rules: RejectRule[]): ReasonCounts[] {
-	const groups = new Map<string, ReasonCounts>();
+	const groups = new Map<string, { counts: ReasonCounts; times: number[] }>();
 	for (const a of rows) {
 		const category = oracleCategory(a, rules);
 		if (!matches(a, f) || category === null) continue;
 		const key = JSON.stringify([a.model, category]);
-		const g = groups.get(key) ?? { model: a.model, category, attempts: 0, wastedSpendMicros: 0 };
-		g.attempts += 1;
-		g.wastedSpendMicros += a.costMicros;
+		const g = groups.get(key) ?? {
+			counts: { model: a.model, category, attempts: 0, wastedSpendMicros: 0, reviewSeconds: 0 },
+			times: []
+		};
+		g.counts.attempts += 1;
+		g.counts.wastedSpendMicros += a.costMicros;
+		g.times.push(a.reviewSeconds ?? 0);
 		groups.set(key, g);
 	}
-	return [...groups.values()];
+	return [...groups.values()].map(({ counts, times }) => ({ ...counts, reviewSeconds: exactSum(times) }));
 }

@@ -28,10 +28,19 @@ describe('cumulativeShares', () => {
 	});
 });
 
+const unpriced = { reviewSeconds: 0, wastedLaborUsd: null, wastedAllInUsd: null };
+
 test('the Pareto draws wasted spend in USD, biggest first as given, failed generations in grey', () => {
 	const chart = reasonsPareto([
-		{ category: 'faces', label: 'Faces', attempts: 3, share: 0.75, wastedSpendUsd: 3 },
-		{ category: 'failed', label: 'Failed generation', attempts: 1, share: 0.25, wastedSpendUsd: 1 }
+		{ category: 'faces', label: 'Faces', attempts: 3, share: 0.75, wastedSpendUsd: 3, ...unpriced },
+		{
+			category: 'failed',
+			label: 'Failed generation',
+			attempts: 1,
+			share: 0.25,
+			wastedSpendUsd: 1,
+			...unpriced
+		}
 	]);
 	expect(chart.config.data.datasets[0].data).toEqual([3, 1]);
 	expect(chart.config.data.datasets[0].backgroundColor).toEqual(['#b45309', '#9ca3af']);

@@ -4,12 +4,16 @@ import { categoryRatesByTier, reasonFigures, type ReasonCounts } from '../../src
 import { keepRateInterval } from '../../src/lib/metrics/confidence';
 import { DEFAULT_REJECT_RULES, RULE_CATEGORY_IDS } from '../../src/lib/reasons/categories';
 
-const row = (model: string, category: string, attempts: number, wastedSpendMicros: number): ReasonCounts => ({
-	model,
-	category,
-	attempts,
-	wastedSpendMicros
-});
+const row = (
+	model: string,
+	category: string,
+	attempts: number,
+	wastedSpendMicros: number,
+	reviewSeconds = 0
+): ReasonCounts => ({ model, category, attempts, wastedSpendMicros, reviewSeconds });
+
+/** No rate: the review time is given, its money is not. */
+const unpriced = { reviewSeconds: 0, wastedLaborUsd: null, wastedAllInUsd: null };
 
 describe('reasonFigures', () => {
 	test('shares of the scope, biggest wasted spend first, models by their wasted spend', () => {
@@ -20,9 +24,16 @@ describe('reasonFigures', () => {
 			row('b', 'physics', 4, 4_500_000)
 		]);
 		expect(answer.reasons).toEqual([
-			{ category: 'physics', label: 'Physics', attempts: 4, share: 0.5, wastedSpendUsd: 4.5 },
-			{ category: 'faces', label: 'Faces', attempts: 3, share: 0.375, wastedSpendUsd: 2.5 },
-			{ category: 'failed', label: 'Failed generation', attempts: 1, share: 0.125, wastedSpendUsd: 0 }
+			{ category: 'physics', label: 'Physics', attempts: 4, share: 0.5, wastedSpendUsd: 4.5, ...unpriced },
+			{ category: 'faces', label: 'Faces', attempts: 3, share: 0.375, wastedSpendUsd: 2.5, ...unpriced },
+			{
+				category: 'failed',
+				label: 'Failed generation',
+				attempts: 1,
+				share: 0.125,
+				wastedSpendUsd: 0,
+				...unpriced
+			}
 		]);
 		expect(answer.models.map((m) => [m.model, m.reasons.map((r) => [r.category, r.share])])).toEqual([
 			[
@@ -47,6 +58,42 @@ describe('reasonFigures', () => {
 		['groups that cancel out', [row('a', 'faces', 0, 0)]]
 	])('%s: empty lists, no share of nothing', (_, rows) => {
 		expect(reasonFigures(rows)).toEqual({ reasons: [], models: [] });
+	});
+
+	test('review time per category adds up over models; a rate prices it, rounded to the micro-dollar', () => {
+		const rows = [
+			row('a', 'faces', 2, 2_000_000, 90),
+			row('a', 'failed', 1, 0, 0),
+			row('b', 'faces', 1, 500_000, 30.5),
+			row('b', 'physics', 4, 4_500_000, 200)
+		];
+		// $37.25 an hour: 120.5 s cost 120.5 x 37.25 / 3600 = $1.246840277..., so $1.246840.
+		const priced = reasonFigures(rows, 37_250_000);
+		expect(
+			priced.reasons.map((r) => [r.category, r.reviewSeconds, r.wastedLaborUsd, r.wastedAllInUsd])
+		).toEqual([
+			['physics', 200, 2.069444, 6.569444],
+			['faces', 120.5, 1.24684, 3.74684],
+			['failed', 0, 0, 0]
+		]);
+		const b = priced.models.find((m) => m.model === 'b')!;
+		expect(b.reasons.map((r) => [r.category, r.reviewSeconds, r.wastedLaborUsd])).toEqual([
+			['physics', 200, 2.069444],
+			['faces', 30.5, 0.31559]
+		]);
+		// The categories' review time is the scope's rejected and failed attempts' review time.
+		const total = (list: { reviewSeconds: number }[]) => list.reduce((n, r) => n + r.reviewSeconds, 0);
+		expect(total(priced.reasons)).toBe(320.5);
+		expect(priced.models.reduce((n, m) => n + total(m.reasons), 0)).toBe(320.5);
+
+		const bare = reasonFigures(rows);
+		expect(bare.reasons.map((r) => [r.reviewSeconds, r.wastedLaborUsd, r.wastedAllInUsd])).toEqual([
+			[200, null, null],
+			[120.5, null, null],
+			[0, null, null]
+		]);
+		// A rate of 0 is a rate: labour costs nothing, the all-in is the model bill.
+		expect(reasonFigures(rows, 0).reasons[0]).toMatchObject({ wastedLaborUsd: 0, wastedAllInUsd: 4.5 });
 	});
 
 	test('equal wasted spend: more attempts first, then the categories own order', () => {

@@ -5,9 +5,13 @@ import { decided, keepRate, premiumPaysForItself, ratio, type Counts } from './f
 /** A labour rate in micro-dollars per hour; null when neither the workspace nor the request gives one. */
 export type LaborRate = number | null;
 
+/** seconds x rate / 3600: what that much review time costs, in (fractional) micro-dollars. */
+export const reviewLaborMicros = (seconds: number, rate: LaborRate): number | null =>
+	rate === null ? null : (seconds * rate) / 3600;
+
 /** reviewSeconds x rate / 3600, in (fractional) micro-dollars. */
 export const laborMicros = (c: Counts, rate: LaborRate): number | null =>
-	rate === null ? null : (c.reviewSeconds * rate) / 3600;
+	reviewLaborMicros(c.reviewSeconds, rate);
 
 /** decidedSpend + labour: the model bill of the decided attempts and the time spent judging them. */
 export function allInSpendMicros(c: Counts, rate: LaborRate): number | null {

@@ -1,16 +1,18 @@
 // Why clips fail (docs/figures.md#why-clips-fail): the decided attempts not kept, per reject category,
-// with their share and the spend they wasted.
+// with their share, the spend they wasted and the review time spent on them (priced at a labour rate).
 import { REJECT_CATEGORY_IDS, categoryLabel } from '../reasons/categories';
-import { microsToUsd } from './money';
+import { microsToUsd, perUnitUsd } from './money';
 import { ratio } from './figures';
 import { keepRateInterval } from './confidence';
+import { reviewLaborMicros, type LaborRate } from './labour';
 
-/** Not-kept decided attempts of one model and category, and their cost. */
+/** Not-kept decided attempts of one model and category, their cost and their review time. */
 export interface ReasonCounts {
 	model: string;
 	category: string;
 	attempts: number;
 	wastedSpendMicros: number;
+	reviewSeconds: number;
 }
 
 export interface ReasonFigure {
@@ -20,6 +22,12 @@ export interface ReasonFigure {
 	/** attempts / every not-kept decided attempt of the scope; null when there is none. */
 	share: number | null;
 	wastedSpendUsd: number;
+	/** Review time spent on those attempts. */
+	reviewSeconds: number;
+	/** reviewSeconds x rate / 3600; null without a rate. */
+	wastedLaborUsd: number | null;
+	/** wastedSpendUsd + wastedLaborUsd; null without a rate. */
+	wastedAllInUsd: number | null;
 }
 
 export interface ReasonsAnswer {
@@ -30,40 +38,50 @@ export interface ReasonsAnswer {
 const order = (id: string) => REJECT_CATEGORY_IDS.indexOf(id as never);
 
 /** Biggest wasted spend first, then most attempts, then the categories' own order. */
-function figures(rows: ReasonCounts[]): ReasonFigure[] {
-	const byCategory = new Map<string, { attempts: number; micros: number }>();
+function figures(rows: ReasonCounts[], rate: LaborRate): ReasonFigure[] {
+	const byCategory = new Map<string, { attempts: number; micros: number; seconds: number }>();
 	for (const r of rows) {
-		const sum = byCategory.get(r.category) ?? { attempts: 0, micros: 0 };
+		const sum = byCategory.get(r.category) ?? { attempts: 0, micros: 0, seconds: 0 };
 		sum.attempts += r.attempts;
 		sum.micros += r.wastedSpendMicros;
+		sum.seconds += r.reviewSeconds;
 		byCategory.set(r.category, sum);
 	}
 	const total = [...byCategory.values()].reduce((n, s) => n + s.attempts, 0);
 	return [...byCategory.entries()]
 		.filter(([, s]) => s.attempts !== 0)
 		.sort(([a, x], [b, y]) => y.micros - x.micros || y.attempts - x.attempts || order(a) - order(b))
-		.map(([category, s]) => ({
-			category,
-			label: categoryLabel(category),
-			attempts: s.attempts,
-			share: ratio(s.attempts, total),
-			wastedSpendUsd: microsToUsd(s.micros)
-		}));
+		.map(([category, s]) => {
+			const labor = reviewLaborMicros(s.seconds, rate);
+			return {
+				category,
+				label: categoryLabel(category),
+				attempts: s.attempts,
+				share: ratio(s.attempts, total),
+				wastedSpendUsd: microsToUsd(s.micros),
+				reviewSeconds: s.seconds,
+				wastedLaborUsd: perUnitUsd(labor),
+				wastedAllInUsd: perUnitUsd(labor === null ? null : s.micros + labor)
+			};
+		});
 }
 
 const wastedMicros = (rows: ReasonCounts[]) => rows.reduce((n, r) => n + r.wastedSpendMicros, 0);
 
-/** The whole scope's categories, and each model's (the model that wasted most first). */
-export function reasonFigures(rows: ReasonCounts[]): ReasonsAnswer {
+/**
+ * The whole scope's categories, and each model's (the model that wasted most first); the review time
+ * priced at `rate` (micro-dollars per hour; null: no labour money).
+ */
+export function reasonFigures(rows: ReasonCounts[], rate: LaborRate = null): ReasonsAnswer {
 	const models = [...new Set(rows.map((r) => r.model))]
 		.map((model) => {
 			const own = rows.filter((r) => r.model === model);
-			return { model, micros: wastedMicros(own), reasons: figures(own) };
+			return { model, micros: wastedMicros(own), reasons: figures(own, rate) };
 		})
 		.filter((m) => m.reasons.length > 0)
 		.sort((a, b) => b.micros - a.micros || a.model.localeCompare(b.model))
 		.map(({ model, reasons }) => ({ model, reasons }));
-	return { reasons: figures(rows), models };
+	return { reasons: figures(rows, rate), models };
 }
 
 export interface CategoryRate {

@@ -1,5 +1,7 @@
-// Attempts to the first keep, per model: a histogram, the median, abandoned shots. Pure.
-import { microsToUsd } from './money';
+// Attempts to the first keep, per model: a histogram, the median, abandoned shots, and what the shots cost
+// with their review time priced at a labour rate. Pure.
+import { microsToUsd, perUnitUsd } from './money';
+import { reviewLaborMicros, type LaborRate } from './labour';
 
 /** One shot over all its takes. */
 export interface ShotLike {
@@ -8,6 +10,8 @@ export interface ShotLike {
 	costToFirstKeepMicros: number | null;
 	spendMicros: number;
 	hasPending: boolean;
+	/** Review time of its decided takes; none given: 0. */
+	reviewSeconds?: number;
 }
 
 export type ShotState = 'kept' | 'review' | 'abandoned';
@@ -22,6 +26,8 @@ export interface ShotGroup {
 	takes: number;
 	costToFirstKeepMicros: number;
 	spendMicros: number;
+	/** Review time of the shots' decided takes. */
+	reviewSeconds: number;
 }
 
 /** Histogram bins of attempts to the first keep; the last bin is open-ended. */
@@ -47,6 +53,12 @@ export interface ShotStats {
 	 * the first keep, it leaves no spend out. Null without a kept shot.
 	 */
 	spendPerKeptShotUsd: number | null;
+	/** Review time of every shot's decided takes. */
+	reviewSeconds: number;
+	/** reviewSeconds x rate / 3600; null without a rate. */
+	laborUsd: number | null;
+	/** (spend + labour of every shot) per kept shot; null without a rate or a kept shot. */
+	allInSpendPerKeptShotUsd: number | null;
 }
 
 export function median(values: number[]): number | null {
@@ -68,10 +80,12 @@ export const asGroups = (rows: ShotLike[]): ShotGroup[] =>
 		shots: 1,
 		takes: 0,
 		costToFirstKeepMicros: s.costToFirstKeepMicros ?? 0,
-		spendMicros: s.spendMicros
+		spendMicros: s.spendMicros,
+		reviewSeconds: s.reviewSeconds ?? 0
 	}));
 
-export const shotStats = (rows: ShotLike[]): ShotStats[] => shotStatsOfGroups(asGroups(rows));
+export const shotStats = (rows: ShotLike[], rate: LaborRate = null): ShotStats[] =>
+	shotStatsOfGroups(asGroups(rows), rate);
 
 /** The value at a position (0-based) of the sorted multiset given as (value, count) pairs. */
 function nth(sorted: [number, number][], position: number): number {
@@ -92,7 +106,8 @@ export function medianOfCounts(counts: Map<number, number>): number | null {
 	return total % 2 ? nth(sorted, mid) : (nth(sorted, mid - 1) + nth(sorted, mid)) / 2;
 }
 
-export function shotStatsOfGroups(groups: ShotGroup[]): ShotStats[] {
+/** Per model, in alphabetical order; review time priced at `rate` (micro-dollars per hour; null: none). */
+export function shotStatsOfGroups(groups: ShotGroup[], rate: LaborRate = null): ShotStats[] {
 	const byModel = new Map<string, ShotGroup[]>();
 	for (const g of groups) byModel.set(g.model, [...(byModel.get(g.model) ?? []), g]);
 	return [...byModel]
@@ -113,6 +128,8 @@ export function shotStatsOfGroups(groups: ShotGroup[]): ShotStats[] {
 				costToKeep += g.costToFirstKeepMicros;
 			}
 			const spend = list.reduce((sum, g) => sum + g.spendMicros, 0);
+			const reviewSeconds = list.reduce((sum, g) => sum + g.reviewSeconds, 0);
+			const labor = reviewLaborMicros(reviewSeconds, rate);
 			const abandonedSpend = list
 				.filter((g) => g.state === 'abandoned')
 				.reduce((sum, g) => sum + g.spendMicros, 0);
@@ -127,7 +144,10 @@ export function shotStatsOfGroups(groups: ShotGroup[]): ShotStats[] {
 				meanAttemptsToFirstKeep: keptShots ? takesToKeep / keptShots : null,
 				meanCostToFirstKeepUsd: keptShots ? microsToUsd(Math.round(costToKeep / keptShots)) : null,
 				abandonedSpendUsd: microsToUsd(abandonedSpend),
-				spendPerKeptShotUsd: keptShots ? microsToUsd(Math.round(spend / keptShots)) : null
+				spendPerKeptShotUsd: keptShots ? microsToUsd(Math.round(spend / keptShots)) : null,
+				reviewSeconds,
+				laborUsd: perUnitUsd(labor),
+				allInSpendPerKeptShotUsd: perUnitUsd(labor !== null && keptShots ? (spend + labor) / keptShots : null)
 			};
 		});
 }

@@ -473,7 +473,9 @@ export const shots = pgTable(
 		takesToFirstKeep: integer('takes_to_first_keep'),
 		costToFirstKeepMicros: micros('cost_to_first_keep_micros'),
 		spendMicros: micros('spend_micros').notNull(),
-		pendingTakes: integer('pending_takes').notNull()
+		pendingTakes: integer('pending_takes').notNull(),
+		// Review time of its decided takes, as an exact decimal (0 when none was sent).
+		reviewSeconds: numeric('review_seconds').notNull().default('0')
 	},
 	(t) => [
 		primaryKey({ columns: [t.workspaceId, t.shotId] }),
@@ -500,7 +502,9 @@ const shotSums = () => ({
 	shots: bigint('shots', { mode: 'number' }).notNull(),
 	takes: bigint('takes', { mode: 'number' }).notNull(),
 	costToFirstKeepMicros: micros('cost_to_first_keep_micros').notNull(),
-	spendMicros: micros('spend_micros').notNull()
+	spendMicros: micros('spend_micros').notNull(),
+	// Over the shots' decided takes. Default 0: the rows folded before it was counted had none.
+	reviewSeconds: numeric('review_seconds').notNull().default('0')
 });
 
 /** A shot group's dimensions: who and what, how many takes to the first keep (0: none) and the state. */
@@ -569,7 +573,7 @@ export const rejectRecategorise = pgTable('reject_recategorise', {
 	startedAt: ts('started_at').notNull().defaultNow()
 });
 
-/** Not-kept decided attempts per category (failed ones as `failed`) and what they cost. */
+/** Not-kept decided attempts per category (failed ones as `failed`), what they cost and their review time. */
 const reasonDimensions = () => ({
 	project: text('project').notNull(),
 	model: text('model').notNull(),
@@ -579,7 +583,9 @@ const reasonDimensions = () => ({
 
 const reasonSums = () => ({
 	attempts: bigint('attempts', { mode: 'number' }).notNull(),
-	wastedSpendMicros: micros('wasted_spend_micros').notNull()
+	wastedSpendMicros: micros('wasted_spend_micros').notNull(),
+	// Review time spent on those attempts. Default 0: the rows folded before it was counted had none.
+	reviewSeconds: numeric('review_seconds').notNull().default('0')
 });
 
 /** Signed changes per UTC hour, appended by triggers on attempts (drizzle/0014_reject_categories.sql). */

@@ -159,6 +159,7 @@ export const recommendationsExample = {
 };
 
 export const shotsExample = {
+	laborUsdPerHour: 45,
 	models: [
 		{
 			model: 'sora-2',
@@ -171,39 +172,49 @@ export const shotsExample = {
 			meanAttemptsToFirstKeep: 2,
 			meanCostToFirstKeepUsd: 2,
 			abandonedSpendUsd: 3,
-			spendPerKeptShotUsd: 4.5
+			spendPerKeptShotUsd: 4.5,
+			reviewSeconds: 480,
+			laborUsd: 6,
+			allInSpendPerKeptShotUsd: 7.5
 		}
 	]
 };
 
+const handsExample = {
+	category: 'hands-anatomy',
+	label: 'Hands and anatomy',
+	attempts: 3,
+	share: 0.5,
+	wastedSpendUsd: 2.4,
+	reviewSeconds: 120,
+	wastedLaborUsd: 1.5,
+	wastedAllInUsd: 3.9
+};
+const mismatchExample = {
+	category: 'prompt-mismatch',
+	label: 'Prompt mismatch',
+	attempts: 2,
+	share: 1 / 3,
+	wastedSpendUsd: 1.6,
+	reviewSeconds: 48,
+	wastedLaborUsd: 0.6,
+	wastedAllInUsd: 2.2
+};
+const failedExample = {
+	category: 'failed',
+	label: 'Failed generation',
+	attempts: 1,
+	share: 1 / 6,
+	wastedSpendUsd: 0,
+	reviewSeconds: 0,
+	wastedLaborUsd: 0,
+	wastedAllInUsd: 0
+};
+
 export const rejectReasonsExample = {
-	reasons: [
-		{ category: 'hands-anatomy', label: 'Hands and anatomy', attempts: 3, share: 0.5, wastedSpendUsd: 2.4 },
-		{ category: 'prompt-mismatch', label: 'Prompt mismatch', attempts: 2, share: 1 / 3, wastedSpendUsd: 1.6 },
-		{ category: 'failed', label: 'Failed generation', attempts: 1, share: 1 / 6, wastedSpendUsd: 0 }
-	],
-	models: [
-		{
-			model: 'veo-3.1-fast',
-			reasons: [
-				{
-					category: 'hands-anatomy',
-					label: 'Hands and anatomy',
-					attempts: 3,
-					share: 0.5,
-					wastedSpendUsd: 2.4
-				},
-				{
-					category: 'prompt-mismatch',
-					label: 'Prompt mismatch',
-					attempts: 2,
-					share: 1 / 3,
-					wastedSpendUsd: 1.6
-				},
-				{ category: 'failed', label: 'Failed generation', attempts: 1, share: 1 / 6, wastedSpendUsd: 0 }
-			]
-		}
-	],
+	laborUsdPerHour: 45,
+	reasons: [handsExample, mismatchExample, failedExample],
+	models: [{ model: 'veo-3.1-fast', reasons: [handsExample, mismatchExample, failedExample] }],
 	recategorising: false
 };
 

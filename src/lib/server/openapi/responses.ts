@@ -186,10 +186,15 @@ export const shotStatsSchema = z.strictObject({
 	meanAttemptsToFirstKeep: z.number().nullable(),
 	meanCostToFirstKeepUsd: usd.nullable(),
 	abandonedSpendUsd: usd,
-	spendPerKeptShotUsd: usd.nullable()
+	spendPerKeptShotUsd: usd.nullable(),
+	reviewSeconds: z.number().min(0).describe('review time of the decided takes of every shot'),
+	laborUsd: usd.nullable().describe('reviewSeconds x rate / 3600; null without a rate'),
+	allInSpendPerKeptShotUsd: usd
+		.nullable()
+		.describe('(spend + laborUsd of every shot) / keptShots; null without a rate or a kept shot')
 });
 
-export const shotsSchema = z.strictObject({ models: z.array(shotStatsSchema) });
+export const shotsSchema = z.strictObject({ ...rateUsed, models: z.array(shotStatsSchema) });
 
 const sink = z.strictObject({ name: z.string(), wastedSpendUsd: usd, decided: count, kept: count });
 
@@ -286,10 +291,14 @@ const reasonFigureSchema = z.strictObject({
 	label: z.string().describe('the category as the pages name it'),
 	attempts: count,
 	share: nullableShare.describe('attempts / (rejected + failed) of the same scope; null when there are none'),
-	wastedSpendUsd: usd
+	wastedSpendUsd: usd,
+	reviewSeconds: z.number().min(0).describe('review time spent on those attempts'),
+	wastedLaborUsd: usd.nullable().describe('reviewSeconds x rate / 3600; null without a rate'),
+	wastedAllInUsd: usd.nullable().describe('wastedSpendUsd + wastedLaborUsd; null without a rate')
 });
 
 export const rejectReasonsSchema = z.strictObject({
+	...rateUsed,
 	reasons: z.array(reasonFigureSchema).describe('biggest wasted spend first'),
 	models: z
 		.array(z.strictObject({ model: z.string(), reasons: z.array(reasonFigureSchema) }))
@@ -324,5 +333,10 @@ export type ResponsesAgree = [
 	Assert<Agree<typeof weeklyReviewSchema, WeeklyReview>>,
 	Assert<Agree<typeof publicAttemptSchema, PublicAttempt>>,
 	Assert<Agree<typeof importReportSchema, ImportReport>>,
-	Assert<Agree<typeof rejectReasonsSchema, ReasonsAnswer & { recategorising: boolean }>>
+	Assert<
+		Agree<
+			typeof rejectReasonsSchema,
+			ReasonsAnswer & { recategorising: boolean; laborUsdPerHour: number | null }
+		>
+	>
 ];

@@ -130,9 +130,9 @@ export const ROUTES: Route[] = [
 		path: '/api/v1/shots',
 		operationId: 'shots',
 		tag: 'Figures',
-		summary: 'Shots per model: attempts and cost to the first keep, abandoned shots',
+		summary: 'Shots per model: attempts and cost to the first keep, abandoned shots, review labour',
 		scope: 'read',
-		query: filtersSchema,
+		query: laborQuery,
 		answer: { json: answers.shotsSchema, example: examples.shotsExample },
 		refuses: [400]
 	},
@@ -143,7 +143,7 @@ export const ROUTES: Route[] = [
 		tag: 'Figures',
 		summary: 'Why clips fail: decided attempts not kept, per reject category, in total and per model',
 		scope: 'read',
-		query: filtersSchema,
+		query: laborQuery,
 		answer: { json: answers.rejectReasonsSchema, example: examples.rejectReasonsExample },
 		refuses: [400]
 	},

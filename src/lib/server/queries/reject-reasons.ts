@@ -1,8 +1,10 @@
-// Why clips fail: decided attempts not kept per model and reject category (failed ones as `failed`), and
-// what they cost, from reason rollups and raw edges (rollups/parts.ts); optionally per scene tag.
+// Why clips fail: decided attempts not kept per model and reject category (failed ones as `failed`), what
+// they cost and the review time spent on them, from reason rollups and raw edges (rollups/parts.ts);
+// optionally per scene tag.
 import { and, isNotNull, sql } from 'drizzle-orm';
 import type { Filters } from '$lib/schemas/filters';
 import { reasonFigures, type ReasonCounts } from '$lib/metrics/reasons';
+import type { LaborRate } from '$lib/metrics/labour';
 import type { Db } from '../db/connection';
 import { attempts } from '../db/schema';
 import { rowsOf } from '../rollups/compact';
@@ -50,30 +52,34 @@ export async function reasonCounts(
 				whereAttempts(workspaceId, { ...filters, from: undefined, to: undefined }),
 				isNotNull(attempts.rejectCategory)
 			)!,
-			sums: sql`count(*)::bigint as attempts, sum(${attempts.costMicros})::bigint as wasted_spend_micros`
+			sums: sql`count(*)::bigint as attempts, sum(${attempts.costMicros})::bigint as wasted_spend_micros,
+				coalesce(sum(${attempts.reviewSeconds}::numeric), 0) as review_seconds`
 		}
 	});
 	const result = await db.execute(sql`select p.segment, p.model, p.category,
-			sum(p.attempts)::bigint as attempts, sum(p.wasted_spend_micros)::bigint as wasted_spend_micros
+			sum(p.attempts)::bigint as attempts, sum(p.wasted_spend_micros)::bigint as wasted_spend_micros,
+			sum(p.review_seconds) as review_seconds
 		from (${parts}) as p
 		group by p.segment, p.model, p.category
-		having sum(p.attempts) <> 0 or sum(p.wasted_spend_micros) <> 0
+		having sum(p.attempts) <> 0 or sum(p.wasted_spend_micros) <> 0 or sum(p.review_seconds) <> 0
 		order by p.segment, p.model, p.category`);
 	return rowsOf(result).map((row) => ({
 		segment: String(row.segment),
 		model: String(row.model),
 		category: String(row.category),
 		attempts: Number(row.attempts),
-		wastedSpendMicros: Number(row.wasted_spend_micros)
+		wastedSpendMicros: Number(row.wasted_spend_micros),
+		reviewSeconds: Number(row.review_seconds)
 	}));
 }
 
-/** The answer of GET /api/v1/reject-reasons. */
+/** The answer of GET /api/v1/reject-reasons, review time priced at `rate` (null: no labour money). */
 export async function rejectReasons(
 	db: Db,
 	workspaceId: string,
 	filters: Filters,
-	options: ReadOptions = {}
+	options: ReadOptions = {},
+	rate: LaborRate = null
 ) {
-	return reasonFigures(await reasonCounts(db, workspaceId, filters, 'none', options));
+	return reasonFigures(await reasonCounts(db, workspaceId, filters, 'none', options), rate);
 }

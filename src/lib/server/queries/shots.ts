@@ -45,7 +45,7 @@ export async function shotGroups(
 			where: sql`workspace_id = ${workspaceId} ${dimensionFilters(filters)}`,
 			sums: sql`count(*) as shots, sum(takes)::bigint as takes,
 				coalesce(sum(cost_to_first_keep_micros), 0)::bigint as cost_to_first_keep_micros,
-				sum(spend_micros)::bigint as spend_micros`
+				sum(spend_micros)::bigint as spend_micros, sum(review_seconds) as review_seconds`
 		}
 	});
 	// What the parts counted for a changed shot is its shots row (out of date): take that away and add
@@ -59,7 +59,7 @@ export async function shotGroups(
 		sql`, `
 	)}, sum(sign)::bigint as shots, sum(sign * takes)::bigint as takes,
 			coalesce(sum(sign * cost_to_first_keep_micros), 0)::bigint as cost_to_first_keep_micros,
-			sum(sign * spend_micros)::bigint as spend_micros
+			sum(sign * spend_micros)::bigint as spend_micros, sum(sign * review_seconds) as review_seconds
 		from (
 			select s.*, -1 as sign from shots as s
 			where s.workspace_id = ${workspaceId} and s.shot_id in ${changed}
@@ -71,7 +71,8 @@ export async function shotGroups(
 		group by 1, 2, 3`;
 	const result = await db.execute(sql`select model, takes_to_first_keep, state,
 			sum(shots)::bigint as shots, sum(takes)::bigint as takes,
-			sum(cost_to_first_keep_micros)::bigint as cost, sum(spend_micros)::bigint as spend
+			sum(cost_to_first_keep_micros)::bigint as cost, sum(spend_micros)::bigint as spend,
+			sum(review_seconds) as review_seconds
 		from (${parts} union all ${correction}) as p
 		group by model, takes_to_first_keep, state
 		having sum(shots) <> 0
@@ -83,6 +84,7 @@ export async function shotGroups(
 		shots: Number(r.shots),
 		takes: Number(r.takes),
 		costToFirstKeepMicros: Number(r.cost),
-		spendMicros: Number(r.spend)
+		spendMicros: Number(r.spend),
+		reviewSeconds: Number(r.review_seconds)
 	}));
 }

@@ -90,7 +90,10 @@ export const SHOT_ROLLUPS: RollupFamily = {
 	constraint: 'shot_rollups_pk',
 	dimensions: ['project', 'model', 'tags', 'takes_to_first_keep', 'state'],
 	summedOver: { project: "''", tags: "'{}'::text[]" },
-	sums: whole('shots', 'takes', 'cost_to_first_keep_micros', 'spend_micros'),
+	sums: [
+		...whole('shots', 'takes', 'cost_to_first_keep_micros', 'spend_micros'),
+		{ column: 'review_seconds', decimal: true }
+	],
 	// The outcome (model, takes to the first keep, state) is in every cuboid: the shots figures need it.
 	cuboids: [
 		{ name: 'm', keeps: SHOT_OUTCOME, hours: true },
@@ -107,7 +110,7 @@ export const REASON_ROLLUPS: RollupFamily = {
 	constraint: 'reason_rollups_pk',
 	dimensions: ['project', 'model', 'tags', 'category'],
 	summedOver: { project: "''", tags: "'{}'::text[]" },
-	sums: whole('attempts', 'wasted_spend_micros'),
+	sums: [...whole('attempts', 'wasted_spend_micros'), { column: 'review_seconds', decimal: true }],
 	// Model and category are in every cuboid: the figures are per model and category.
 	cuboids: [
 		{ name: 'm', keeps: ['model', 'category'], hours: true },

@@ -8,7 +8,8 @@ import { listProjects } from '$lib/server/queries/projects';
 import { reasonCounts } from '$lib/server/queries/reject-reasons';
 import { summaryByModel } from '$lib/server/queries/summary-by-model';
 import { recategorising } from '$lib/server/reasons/recategorise';
-import { workspaceTimeZone } from '$lib/server/workspaces';
+import { microsToUsd } from '$lib/metrics/money';
+import { laborRate, workspaceTimeZone } from '$lib/server/workspaces';
 
 /** Why clips fail: reject categories with their money, per model, per scene tag and per tier of a family. */
 export const load: PageServerLoad = async ({ url, locals }) => {
@@ -16,6 +17,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const database = db();
 	const timeZone = await workspaceTimeZone(database, workspaceId);
 	const range = pageRange(url, timeZone);
+	const rate = await laborRate(database, workspaceId);
 	const [rows, tagRows, summary, projects, anyAttempts, pending] = await Promise.all([
 		reasonCounts(database, workspaceId, range.filters),
 		reasonCounts(database, workspaceId, range.filters, 'tag'),
@@ -24,9 +26,15 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		hasAttempts(database, workspaceId),
 		recategorising(database, workspaceId)
 	]);
-	const { reasons, models } = reasonFigures(rows);
+	const { reasons, models } = reasonFigures(rows, rate);
 	const tags = [...new Set(tagRows.map((r) => r.segment))]
-		.map((tag) => ({ tag, ...reasonFigures(tagRows.filter((r) => r.segment === tag)) }))
+		.map((tag) => ({
+			tag,
+			...reasonFigures(
+				tagRows.filter((r) => r.segment === tag),
+				rate
+			)
+		}))
 		.map(({ tag, reasons }) => ({ tag, reasons }))
 		.sort((a, b) => wasted(b.reasons) - wasted(a.reasons) || a.tag.localeCompare(b.tag));
 	const decided = new Map(summary.models.map((m) => [m.model, m.decided]));
@@ -36,6 +44,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		projects,
 		anyAttempts,
 		recategorising: pending,
+		laborUsdPerHour: rate === null ? null : microsToUsd(rate),
 		decided: summary.totals.decided,
 		reasons,
 		models: models.map((m) => ({ ...m, displayName: nameOf(summary.models, m.model) })),

@@ -6,7 +6,8 @@ import { pageRange } from '$lib/server/page-range';
 import { listProjects } from '$lib/server/queries/projects';
 import { shotGroups } from '$lib/server/queries/shots';
 import { summaryByModel } from '$lib/server/queries/summary-by-model';
-import { workspaceTimeZone } from '$lib/server/workspaces';
+import { microsToUsd } from '$lib/metrics/money';
+import { laborRate, workspaceTimeZone } from '$lib/server/workspaces';
 import { hasAttempts } from '$lib/server/queries/has-attempts';
 
 /** Shots (attempts sharing a shotId) per model, and the time to a usable clip; range and project in the URL. */
@@ -15,6 +16,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const database = db();
 	const timeZone = await workspaceTimeZone(database, workspaceId);
 	const range = pageRange(url, timeZone);
+	const rate = await laborRate(database, workspaceId);
 	const [rows, summary, projects, anyAttempts] = await Promise.all([
 		shotGroups(database, workspaceId, range.filters),
 		summaryByModel(database, workspaceId, range.filters),
@@ -26,7 +28,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		filterError: range.errors,
 		projects,
 		anyAttempts,
-		shots: shotStatsOfGroups(rows),
+		shots: shotStatsOfGroups(rows, rate),
+		laborUsdPerHour: rate === null ? null : microsToUsd(rate),
 		attempts: summary.totals.attempts,
 		attemptsInShots: rows.reduce((sum, r) => sum + r.takes, 0),
 		models: summary.models.map((m) => ({
