@@ -340,6 +340,16 @@ describe('all-in advice per segment and the all-in what-if', () => {
 		expect(billAdviceAllIn.whatIfUsd).toBeGreaterThan(allIn.whatIfUsd + 300);
 	});
 
+	test('where labour leaves the cost ratio as it is, the all-in advice is the bill’s, not computed again', () => {
+		const unreviewed = { segment: 'x', base: tier('b', 0, 20, 40, 1), premium: tier('p', 1, 24, 40, 3) };
+		expect(segmentAllInRecommendation(unreviewed, RATE)).toBe(segmentRecommendation(unreviewed));
+		// Handed the bill's advice, it returns it as it is (here a made-up one, to show it is not recomputed).
+		expect(segmentAllInRecommendation(unreviewed, RATE, 'undecided')).toBe('undecided');
+		expect(segmentAllInRecommendation(close, RATE, 'base')).toBe('premium');
+		const a = advise(unreviewed.base, unreviewed.premium, { rate: RATE });
+		expect(a.probabilityPremiumCheaperAllIn).toBe(a.probabilityPremiumCheaper);
+	});
+
 	test('the all-in what-if is null without a rate, and the bill’s what-if at a rate of 0', () => {
 		const cells = [close, wide].map((s) => ({
 			base: s.base,

@@ -208,12 +208,20 @@ export function segmentRecommendation(s: SegmentPair): Recommendation | null {
 	);
 }
 
-/** The segment's all-in recommendation alone (the all-in what-if's); null without a rate, uncomputed. */
-export function segmentAllInRecommendation(s: SegmentPair, rate: LaborRate): Recommendation | null {
+/**
+ * The segment's all-in recommendation alone (the all-in what-if's); null without a rate, uncomputed. Where
+ * labour leaves the cost ratio as it is (no review time in the segment, or a rate of 0), it is the bill's
+ * recommendation, `bill` when the caller has it.
+ */
+export function segmentAllInRecommendation(
+	s: SegmentPair,
+	rate: LaborRate,
+	bill?: Recommendation | null
+): Recommendation | null {
 	if (rate === null || !comparable(s)) return null;
-	return recommend(
-		probabilityPremiumCheaper(outcomes(s.base), outcomes(s.premium), allInCostRatio(s.base, s.premium, rate))
-	);
+	const ratio = allInCostRatio(s.base, s.premium, rate);
+	if (bill !== undefined && ratio === costRatio(s.base, s.premium)) return bill;
+	return recommend(probabilityPremiumCheaper(outcomes(s.base), outcomes(s.premium), ratio));
 }
 
 /** The pair's advice in every segment where either tier was used. */

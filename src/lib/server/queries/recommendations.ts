@@ -9,8 +9,7 @@ import {
 	segmentAllInRecommendation,
 	segmentRecommendation,
 	type Advice,
-	type PairSegments,
-	type SegmentPair
+	type PairSegments
 } from '$lib/metrics/advice';
 import type { Recommendation } from '$lib/metrics/confidence';
 import { emptyCounts } from '$lib/metrics/figures';
@@ -82,17 +81,18 @@ export async function recommendations(
 	return pairs.map((pair) => {
 		const split = (d: Dimension) => segmentPairs(rows.get(d)!, pair.base, pair.premium, order(d));
 		const { listed, hidden } = listSegments(split(segmentsBy));
-		// The what-if runs over every segment of its dimension, listed or not; the all-in one only with a rate.
+		// The what-if runs over every segment of its dimension, listed or not; the all-in one only with a rate
+		// (null then, with no statistic computed).
 		const whatIfSegments = split(whatIfDimension);
-		const cellsOf = (recommendationOf: (s: SegmentPair) => Recommendation | null) =>
-			whatIfSegments.map((s) => ({
+		const bill = whatIfSegments.map(segmentRecommendation);
+		const cellsOf = (chosen: (Recommendation | null)[]) =>
+			whatIfSegments.map((s, i) => ({
 				base: s.base ?? emptyCounts(),
 				premium: s.premium ?? emptyCounts(),
-				recommendation: recommendationOf(s)
+				recommendation: chosen[i]
 			}));
-		// Null without a rate, with no statistic computed (segmentAllInRecommendation returns at once).
 		const allIn = allInWhatIf(
-			cellsOf((s) => segmentAllInRecommendation(s, laborRate)),
+			cellsOf(whatIfSegments.map((s, i) => segmentAllInRecommendation(s, laborRate, bill[i]))),
 			laborRate
 		);
 		return {
@@ -107,7 +107,7 @@ export async function recommendations(
 				hidden,
 				counts: Object.fromEntries(DIMENSIONS.map((d) => [d, split(d).length])) as Record<Dimension, number>
 			},
-			whatIf: { dimension: whatIfDimension, ...whatIf(cellsOf(segmentRecommendation)), allIn }
+			whatIf: { dimension: whatIfDimension, ...whatIf(cellsOf(bill)), allIn }
 		};
 	});
 }
