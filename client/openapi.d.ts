@@ -406,6 +406,8 @@ export interface components {
 				keepRateInterval: [number, number] | null;
 				costPerAttemptUsd: number | null;
 				costPerKeptClipUsd: number | null;
+				/** @description allInSpendUsd / kept */
+				allInCostPerKeptClipUsd: number | null;
 			} | null;
 			premium: {
 				attempts: number;
@@ -417,6 +419,8 @@ export interface components {
 				keepRateInterval: [number, number] | null;
 				costPerAttemptUsd: number | null;
 				costPerKeptClipUsd: number | null;
+				/** @description allInSpendUsd / kept */
+				allInCostPerKeptClipUsd: number | null;
 			} | null;
 			advice: {
 				costRatio: number | null;
@@ -427,6 +431,11 @@ export interface components {
 				attemptsToSettle: number | null;
 				premiumSavingPer100UsableClipsUsd: number | null;
 				savingPer100UsableClipsUsd: number | null;
+				allInCostRatio: number | null;
+				allInBreakEvenKeepRate: number | null;
+				allInPremiumPaysForItself: boolean | null;
+				probabilityPremiumCheaperAllIn: number | null;
+				allInRecommendation: ('premium' | 'base' | 'undecided') | null;
 			} | null;
 		};
 		PairAdvice: {
@@ -458,6 +467,18 @@ export interface components {
 				savingShare: number | null;
 				whatIfIntervalUsd: [number, number];
 				segmentsChanged: number;
+				/** @description the same with each segment on its all-in recommended tier, every spend priced with review labour; null without a rate */
+				allIn: {
+					/** @description US dollars (micro-dollar precision) */
+					actualUsd: number;
+					/** @description US dollars (micro-dollar precision) */
+					whatIfUsd: number;
+					/** @description US dollars (micro-dollar precision) */
+					savingUsd: number;
+					savingShare: number | null;
+					whatIfIntervalUsd: [number, number];
+					segmentsChanged: number;
+				} | null;
 			};
 		};
 		Recommendations: {
@@ -1530,7 +1551,8 @@ export interface operations {
 					 *                     0.52066
 					 *                   ],
 					 *                   "costPerAttemptUsd": 0.857142,
-					 *                   "costPerKeptClipUsd": 6
+					 *                   "costPerKeptClipUsd": 6,
+					 *                   "allInCostPerKeptClipUsd": 8.25
 					 *                 },
 					 *                 "premium": null,
 					 *                 "advice": null
@@ -1558,7 +1580,18 @@ export interface operations {
 					 *               14.1,
 					 *               29.6
 					 *             ],
-					 *             "segmentsChanged": 0
+					 *             "segmentsChanged": 0,
+					 *             "allIn": {
+					 *               "actualUsd": 24.45,
+					 *               "whatIfUsd": 24.45,
+					 *               "savingUsd": 0,
+					 *               "savingShare": 0,
+					 *               "whatIfIntervalUsd": [
+					 *                 24.45,
+					 *                 24.45
+					 *               ],
+					 *               "segmentsChanged": 0
+					 *             }
 					 *           }
 					 *         }
 					 *       ]

@@ -55,6 +55,8 @@ import type { ReadOptions } from '../src/lib/server/rollups/read';
 import { ensureWorkspace, updateWorkspaceSettings, workspaceTimeZone } from '../src/lib/server/workspaces';
 
 const WORKSPACE = 'bench';
+/** $45 an hour, in micro-dollars: the demo's labour rate. */
+const LABOR_RATE = 45_000_000;
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 /** Generous: a raw GROUP BY over 10 million attempts on 2 busy cores can take minutes. */
 const STATEMENT_TIMEOUT_MS = 2 * 3600 * 1000;
@@ -726,6 +728,22 @@ function reads(db: Db, busiest: string, tag: string): Read[] {
 				const [pairs, summary, projects, anyAttempts] = await Promise.all([
 					recommendations(db, WORKSPACE, range.filters, { whatIf: 'project', ...o }),
 					summaryByModel(db, WORKSPACE, range.filters, o),
+					listProjects(db, WORKSPACE, o),
+					hasAttempts(db, WORKSPACE)
+				]);
+				return { pairs, summary, projects, anyAttempts };
+			}
+		},
+		{
+			// The same page with a labour rate: each listed segment's all-in advice and the all-in what-if too.
+			name: 'recommendations page, labour rate',
+			run: async (o) => {
+				const zone = await workspaceTimeZone(db, WORKSPACE);
+				const range = pageRange(url(), zone, NOW);
+				const options = { ...o, laborRate: LABOR_RATE };
+				const [pairs, summary, projects, anyAttempts] = await Promise.all([
+					recommendations(db, WORKSPACE, range.filters, { whatIf: 'project', ...options }),
+					summaryByModel(db, WORKSPACE, range.filters, options),
 					listProjects(db, WORKSPACE, o),
 					hasAttempts(db, WORKSPACE)
 				]);

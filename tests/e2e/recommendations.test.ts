@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PALETTE } from '../../src/lib/charts/palette';
+import { formatUsd } from '../../src/lib/format';
 import { startServer, type TestServer } from '../setup/server';
 import { openBrowser, signIn, type Browser } from '../setup/browser';
 
@@ -143,6 +144,65 @@ describe('recommendations', () => {
 		await page.getByRole('heading', { name: 'No tiers to compare yet' }).waitFor();
 		expect(await page.locator('.no-pairs').innerText()).toMatch(/reviewed attempts of both tiers/);
 		expect(await page.locator('article.pair').count()).toBe(0);
+	});
+
+	test('with the demo’s labour rate, each segment shows its all-in advice beside the bill’s, and the what-if the all-in cost', async () => {
+		type Segment = {
+			segment: string;
+			advice: { recommendation: Chip | null; allInRecommendation: Chip | null } | null;
+		};
+		type WhatIf = { whatIfUsd: number; actualUsd: number; segmentsChanged: number };
+		const response = await server.api('/api/v1/recommendations?segmentsBy=tag');
+		const { laborUsdPerHour, pairs } = (await response.json()) as {
+			laborUsdPerHour: number | null;
+			pairs: {
+				family: string;
+				segments: { listed: Segment[] };
+				whatIf: WhatIf & { allIn: WhatIf | null };
+			}[];
+		};
+		expect(laborUsdPerHour).toBe(45);
+		await page.goto(`${server.url}/recommendations?segmentsBy=tag`);
+		let flips = 0;
+		for (const pair of pairs) {
+			const card = page.locator(`article.pair[data-pair="${pair.family}"]`);
+			await card.locator('.segment-body[data-dimension="tag"]').waitFor();
+			const rows = card.locator('table.segments tbody tr');
+			for (const s of pair.segments.listed) {
+				if (s.advice === null) continue;
+				const row = rows.filter({
+					has: page.getByRole('rowheader', { name: s.segment, exact: true })
+				});
+				expect(await row.locator('[data-all-in]').getAttribute('data-all-in')).toBe(
+					s.advice.allInRecommendation ?? 'none'
+				);
+				const flipped =
+					s.advice.allInRecommendation !== null &&
+					s.advice.recommendation !== null &&
+					s.advice.allInRecommendation !== s.advice.recommendation;
+				expect(await row.locator('.flip-note').count()).toBe(flipped ? 1 : 0);
+				if (flipped) flips++;
+			}
+			const allIn = pair.whatIf.allIn!;
+			const sentence = await card.locator('[data-all-in-what-if] .all-in-sentence').innerText();
+			expect(sentence).toMatch(/^Counting review time at \$45\.00 an hour, /);
+			if (allIn.segmentsChanged > 0) {
+				expect(sentence).toContain(`${formatUsd(allIn.whatIfUsd)} `);
+				expect(sentence).toContain(`instead of ${formatUsd(allIn.actualUsd)};`);
+			} else {
+				expect(sentence).toContain(`stays ${formatUsd(allIn.actualUsd)}.`);
+			}
+		}
+		// The demo's review times change the advice somewhere (LTX-2's detail shots among them).
+		expect(flips).toBeGreaterThan(0);
+
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.reload();
+		await firstPair().locator('[data-all-in-what-if]').waitFor();
+		expect(
+			await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+		).toBe(0);
+		await page.setViewportSize({ width: 1400, height: 900 });
 	});
 });
 

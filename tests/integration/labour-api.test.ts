@@ -110,6 +110,17 @@ describe('laborUsdPerHour=', () => {
 
 		const advice = JSON.parse((await get('/api/v1/recommendations?laborUsdPerHour=36')).body);
 		expect(advice.pairs[0].overall.allInCostRatio).toBe(priced.comparisons[0].allInCostRatio);
+		// One project: its segment is the pair, all-in too; the all-in what-if spends the bill and the review.
+		const [segment] = advice.pairs[0].segments.listed;
+		expect(segment.base.allInCostPerKeptClipUsd).toBe(3.655);
+		expect(segment.premium.allInCostPerKeptClipUsd).toBe(6.6);
+		expect(segment.advice.allInCostRatio).toBe(advice.pairs[0].overall.allInCostRatio);
+		expect(segment.advice.allInRecommendation).toBe(advice.pairs[0].overall.allInRecommendation);
+		expect(advice.pairs[0].whatIf.allIn.actualUsd).toBeCloseTo(3.655 + 6.6, 9);
+		const unpriced = JSON.parse((await get('/api/v1/recommendations')).body).pairs[0];
+		expect(unpriced.whatIf.allIn).toBeNull();
+		expect(unpriced.segments.listed[0].advice.allInRecommendation).toBeNull();
+		expect(unpriced.segments.listed[0].base.allInCostPerKeptClipUsd).toBeNull();
 		const week = JSON.parse((await get('/api/v1/weekly?week=2026-W36&laborUsdPerHour=36')).body);
 		expect(week.allInSpendUsd).toBeCloseTo(3.655 + 6.6, 9);
 		const csv = (await get('/api/v1/weekly.csv?laborUsdPerHour=36')).body;

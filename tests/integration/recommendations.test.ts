@@ -8,7 +8,9 @@ import { summaryByModel } from '../../src/lib/server/queries/summary-by-model';
 import { shotStatsOfGroups } from '../../src/lib/metrics/shots';
 import { filtersSchema } from '../../src/lib/schemas/filters';
 import type { Dimension } from '../../src/lib/schemas/segments';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { probabilityPremiumCheaper, recommend } from '../../src/lib/metrics/confidence';
+import { rowsOf } from '../../src/lib/server/rollups/compact';
 import { attempts } from '../../src/lib/server/db/schema';
 import { freshWorkspace, testDatabase } from '../setup/db';
 
@@ -217,5 +219,113 @@ describe('shots and time to a usable clip', () => {
 		expect(base.attemptsPerKeptClip).toBeCloseTo(42 / 18, 12);
 		expect(base.secondsToUsableClip).toBeCloseTo((40 * 42) / 18, 9);
 		expect(pro.secondsToUsableClip).toBeCloseTo((100 * 40) / 30, 9);
+	});
+});
+
+describe('all-in advice per segment and the all-in what-if', () => {
+	// $36 an hour, in micro-dollars.
+	const RATE = 36_000_000;
+	let priced: string;
+
+	beforeAll(async () => {
+		priced = await freshWorkspace(database);
+		let n = 0;
+		const takes = (project: string, model: string, kept: number, decidedN: number, reviewSeconds: number) =>
+			Array.from({ length: decidedN }, (_, i) => ({
+				id: `${project}-${model}-${n}`,
+				project,
+				model,
+				verdict: i < kept ? 'keep' : 'reject',
+				tags: [project],
+				durationSeconds: 10,
+				resolution: '1280x720',
+				reviewSeconds,
+				createdAt: new Date(Date.UTC(2026, 8, 1) + 60_000 * n++).toISOString()
+			}));
+		const items = [
+			// Close-ups: Sora 2 ($1 a take) keeps half but each take takes 10 minutes to judge; Pro ($3)
+			// keeps 60%, judged in 30 s. The bill says stay on Sora 2, the whole cost says Pro.
+			...takes('close', 'sora-2', 10, 20, 600),
+			...takes('close', 'sora-2-pro', 12, 20, 30),
+			// Landscapes: both judged quickly; Sora 2 either way.
+			...takes('wide', 'sora-2', 16, 20, 10),
+			...takes('wide', 'sora-2-pro', 14, 20, 10),
+			// Waiting for review: in neither the bill nor the labour of decided attempts.
+			{ ...takes('wide', 'sora-2-pro', 0, 1, 500)[0], verdict: 'pending' }
+		];
+		await ingest(database.db, priced, { attempts: items }, new Date('2026-11-20T00:00:00Z'));
+	});
+
+	/** Per project and model, from the raw rows: decided, kept, the decided bill and review time. */
+	async function rawSums() {
+		const result = await database.db.execute(sql`
+			select project, model,
+				count(*) filter (where status = 'failed' or verdict in ('keep', 'reject'))::int as decided,
+				count(*) filter (where status = 'succeeded' and verdict = 'keep')::int as kept,
+				coalesce(sum(cost_micros) filter (where status = 'failed' or verdict in ('keep', 'reject')), 0)::text as spend,
+				coalesce(sum(review_seconds::numeric) filter (where status = 'failed' or verdict in ('keep', 'reject')), 0)::text as seconds
+			from attempts where workspace_id = ${priced} group by project, model`);
+		const sums = new Map<string, { decided: number; kept: number; allIn: number }>();
+		for (const r of rowsOf(result) as Record<string, string | number>[]) {
+			const allIn = Number(r.spend) + (Number(r.seconds) * RATE) / 3600;
+			sums.set(`${r.project}/${r.model}`, { decided: Number(r.decided), kept: Number(r.kept), allIn });
+		}
+		return sums;
+	}
+
+	test('each segment’s all-in figures equal a computation from the raw rows; labour flips close-ups', async () => {
+		const sums = await rawSums();
+		const [pair] = await recommendations(database.db, priced, all, { laborRate: RATE });
+		const byProject = Object.fromEntries(pair.segments.listed.map((s) => [s.segment, s]));
+		for (const project of ['close', 'wide']) {
+			const b = sums.get(`${project}/sora-2`)!;
+			const p = sums.get(`${project}/sora-2-pro`)!;
+			const s = byProject[project];
+			expect(s.base!.allInCostPerKeptClipUsd).toBe(Math.round(b.allIn / b.kept) / 1e6);
+			expect(s.premium!.allInCostPerKeptClipUsd).toBe(Math.round(p.allIn / p.kept) / 1e6);
+			const ratio = p.allIn / p.decided / (b.allIn / b.decided);
+			expect(s.advice!.allInCostRatio).toBeCloseTo(ratio, 12);
+			expect(s.advice!.allInBreakEvenKeepRate).toBeCloseTo((b.kept / b.decided) * ratio, 12);
+			expect(s.advice!.allInPremiumPaysForItself).toBe(p.allIn / p.kept <= b.allIn / b.kept);
+			const chance = probabilityPremiumCheaper(b, p, ratio);
+			expect(s.advice!.probabilityPremiumCheaperAllIn).toBeCloseTo(chance!, 9);
+			expect(s.advice!.allInRecommendation).toBe(recommend(chance));
+		}
+		expect(byProject.close.advice).toMatchObject({ recommendation: 'base', allInRecommendation: 'premium' });
+		expect(byProject.wide.advice).toMatchObject({ recommendation: 'base', allInRecommendation: 'base' });
+		// $20 + $120 of review for 10 kept close-ups on Sora 2; $60 + $6 for 12 on Pro.
+		expect(byProject.close.base!.allInCostPerKeptClipUsd).toBe(14);
+		expect(byProject.close.premium!.allInCostPerKeptClipUsd).toBe(5.5);
+	});
+
+	test('the all-in what-if buys each segment’s kept clips at its all-in tier, priced from the raw rows', async () => {
+		const sums = await rawSums();
+		const [pair] = await recommendations(database.db, priced, all, { laborRate: RATE });
+		const of = (project: string, model: string) => sums.get(`${project}/${model}`)!;
+		const actual = [...sums.values()].reduce((total, s) => total + s.allIn, 0);
+		// close moves to Pro, wide stays on Sora 2: the kept clips of both tiers at the chosen one's cost.
+		const close =
+			(of('close', 'sora-2').kept + of('close', 'sora-2-pro').kept) * (of('close', 'sora-2-pro').allIn / 12);
+		const wide =
+			(of('wide', 'sora-2').kept + of('wide', 'sora-2-pro').kept) * (of('wide', 'sora-2').allIn / 16);
+		expect(pair.whatIf.allIn).toMatchObject({
+			actualUsd: Math.round(actual) / 1e6,
+			whatIfUsd: Math.round(close + wide) / 1e6,
+			savingUsd: (Math.round(actual) - Math.round(close + wide)) / 1e6,
+			segmentsChanged: 2
+		});
+		// All-in: close-ups $140 + $66, landscapes $22 + $62; what-if 22 close-ups at $5.50 and 30 landscapes
+		// at $22 / 16.
+		expect(pair.whatIf.allIn!.actualUsd).toBe(290);
+		expect(pair.whatIf.allIn!.whatIfUsd).toBe(162.25);
+		const [lo, hi] = pair.whatIf.allIn!.whatIfIntervalUsd;
+		expect(lo).toBeLessThan(pair.whatIf.allIn!.whatIfUsd);
+		expect(hi).toBeGreaterThan(pair.whatIf.allIn!.whatIfUsd);
+		// The bill's what-if keeps close-ups on Sora 2, whatever the rate.
+		const [bare] = await recommendations(database.db, priced, all);
+		expect(pair.whatIf).toMatchObject({ ...bare.whatIf, allIn: expect.any(Object) });
+		expect(bare.whatIf.allIn).toBeNull();
+		expect(bare.segments.listed[0].advice!.allInRecommendation).toBeNull();
+		expect(bare.segments.listed[0].base!.allInCostPerKeptClipUsd).toBeNull();
 	});
 });

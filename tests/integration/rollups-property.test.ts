@@ -791,6 +791,8 @@ async function expectRollupsEqualRaw(ws: string, f: Filters, s: Scenario) {
 	for (const segmentsBy of DIMENSIONS) {
 		await same((o) => recommendations(db, ws, f, { whatIf: s.whatIf, segmentsBy, ...o }));
 	}
+	// With review labour priced: the all-in advice of every listed segment and the all-in what-if.
+	await same((o) => recommendations(db, ws, f, { whatIf: s.whatIf, laborRate: LABOR_RATE, ...o }));
 	await same((o) => retakeSinks(db, ws, f, 'project', 5, o));
 	await same((o) => retakeSinks(db, ws, f, 'tag', 5, o));
 	await same((o) => reviewBacklog(db, ws, f, o));

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { missingReason, segmentChart, usedSegments } from '../../src/lib/charts/advice';
 import { PALETTE, withAlpha } from '../../src/lib/charts/palette';
 import {
+	allInWhatIfSentence,
 	recommendationChip,
 	settleSentence,
 	signedShare,
@@ -216,6 +217,29 @@ describe('labels', () => {
 			})
 		).toBe(
 			'No creator has a clear recommendation yet, so following the advice would not have changed the $12.00 spent on this pair.'
+		);
+	});
+
+	test('the all-in what-if sentence names the rate, the whole cost and its interval', () => {
+		const allIn = {
+			actualUsd: 290,
+			whatIfUsd: 162.25,
+			savingUsd: 127.75,
+			savingShare: 127.75 / 290,
+			whatIfIntervalUsd: [131.4, 201.9] as [number, number],
+			segmentsChanged: 2
+		};
+		expect(allInWhatIfSentence(allIn, 'project', 45)).toBe(
+			'Counting review time at $45.00 an hour, had each project used its all-in recommended tier, the whole cost of this pair (model bill and review) would have been $162.25 (−44%) instead of $290.00; 95% interval $131.40–$201.90.'
+		);
+		expect(
+			allInWhatIfSentence(
+				{ ...allIn, whatIfUsd: 290, savingUsd: 0, savingShare: 0, segmentsChanged: 0 },
+				'duration',
+				36.5
+			)
+		).toBe(
+			'Counting review time at $36.50 an hour, no duration band has a clear recommendation yet: the whole cost of this pair stays $290.00.'
 		);
 	});
 

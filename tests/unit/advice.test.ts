@@ -2,14 +2,18 @@
 import { describe, expect, test } from 'vitest';
 import {
 	advise,
+	adviseSegment,
 	LISTED_SEGMENTS,
 	listSegments,
 	MIN_LISTED_DECIDED,
-	segmentAdvice
+	segmentAdvice,
+	segmentAllInRecommendation,
+	segmentRecommendation
 } from '../../src/lib/metrics/advice';
+import type { Recommendation } from '../../src/lib/metrics/confidence';
 import { emptyCounts, type Counts } from '../../src/lib/metrics/figures';
 import { median, medianOfCounts, shotStats } from '../../src/lib/metrics/shots';
-import { whatIf } from '../../src/lib/metrics/what-if';
+import { allInWhatIf, whatIf } from '../../src/lib/metrics/what-if';
 import { mulberry32, quantileSorted, sampleBeta } from '../../src/lib/metrics/random';
 import type { ModelCounts } from '../../src/lib/metrics/summary';
 
@@ -241,5 +245,119 @@ describe('the median of shots given as counts per value', () => {
 		const expanded = (counts as [number, number][]).flatMap(([v, n]) => Array.from({ length: n }, () => v));
 		expect(medianOfCounts(new Map(counts as [number, number][]))).toBe(expected);
 		expect(median(expanded)).toBe(expected);
+	});
+});
+
+describe('all-in advice per segment and the all-in what-if', () => {
+	// $36 an hour, in micro-dollars.
+	const RATE = 36_000_000;
+	const reviewed = (c: ModelCounts, secondsPerTake: number): ModelCounts => ({
+		...c,
+		reviewSeconds: secondsPerTake * (c.kept + c.rejected + c.failed)
+	});
+	// The cheap tier keeps half its $1 takes but each needs 10 minutes of review ($6 at $36/h); the
+	// dearer one keeps 60% of its $3 takes, 30 s ($0.30) each. Per usable clip: $2 against $5 on the bill,
+	// $14 against $5.50 all-in.
+	const close = {
+		segment: 'close',
+		base: reviewed(tier('b', 0, 20, 40, 1), 600),
+		premium: reviewed(tier('p', 1, 24, 40, 3), 30)
+	};
+	// Both tiers reviewed alike and quickly: labour changes nothing here.
+	const wide = {
+		segment: 'wide',
+		base: reviewed(tier('b', 0, 30, 40, 1), 10),
+		premium: reviewed(tier('p', 1, 32, 40, 3), 10)
+	};
+
+	test('labour flips a segment’s advice: the bill says stay on the cheap tier, all-in the dearer one', () => {
+		const s = adviseSegment(close, RATE);
+		expect(s.advice).toMatchObject({ recommendation: 'base', allInRecommendation: 'premium' });
+		expect(s.base?.allInCostPerKeptClipUsd).toBe(14);
+		expect(s.premium?.allInCostPerKeptClipUsd).toBe(5.5);
+		expect(s.advice!.allInCostRatio).toBeCloseTo(3.3 / 7, 12);
+		expect(s.advice!.allInBreakEvenKeepRate).toBeCloseTo(0.5 * (3.3 / 7), 12);
+		expect(s.advice!.allInPremiumPaysForItself).toBe(true);
+		expect(s.advice!.probabilityPremiumCheaperAllIn).toBeGreaterThan(0.9);
+		// The same as the pair's all-in comparison on the segment's attempts alone.
+		const pair = advise(close.base, close.premium, { rate: RATE });
+		expect(s.advice).toMatchObject({
+			allInCostRatio: pair.allInCostRatio,
+			allInBreakEvenKeepRate: pair.allInBreakEvenKeepRate,
+			allInPremiumPaysForItself: pair.allInPremiumPaysForItself,
+			probabilityPremiumCheaperAllIn: pair.probabilityPremiumCheaperAllIn,
+			allInRecommendation: pair.allInRecommendation
+		});
+		expect(segmentAllInRecommendation(close, RATE)).toBe('premium');
+		expect(segmentAllInRecommendation(wide, RATE)).toBe(segmentRecommendation(wide));
+	});
+
+	test('without a rate the all-in figures are null, and the bill’s figures do not depend on the rate', () => {
+		const bare = adviseSegment(close);
+		expect(bare.base?.allInCostPerKeptClipUsd).toBeNull();
+		expect(bare.advice).toMatchObject({
+			allInCostRatio: null,
+			allInBreakEvenKeepRate: null,
+			allInPremiumPaysForItself: null,
+			probabilityPremiumCheaperAllIn: null,
+			allInRecommendation: null
+		});
+		expect(segmentAllInRecommendation(close, null)).toBeNull();
+		const priced = adviseSegment(close, RATE);
+		const billOnly = ({ allInCostPerKeptClipUsd: _, ...rest }: NonNullable<typeof bare.base>) => rest;
+		expect(billOnly(priced.base!)).toEqual(billOnly(bare.base!));
+		expect(priced.advice).toMatchObject({
+			costRatio: bare.advice!.costRatio,
+			probabilityPremiumCheaper: bare.advice!.probabilityPremiumCheaper,
+			recommendation: bare.advice!.recommendation,
+			savingPer100UsableClipsUsd: bare.advice!.savingPer100UsableClipsUsd
+		});
+	});
+
+	test('the all-in what-if follows each segment’s all-in advice and prices every spend with labour', () => {
+		const cells = (recommend: (s: typeof close) => Recommendation | null) =>
+			[close, wide].map((s) => ({ base: s.base, premium: s.premium, recommendation: recommend(s) }));
+		const bill = whatIf(cells(segmentRecommendation));
+		// The bill: both segments stay on the cheap tier. close: 44 kept at $2; wide: 62 kept at $40/30.
+		expect(bill).toMatchObject({ actualUsd: 320, segmentsChanged: 2 });
+		expect(bill.whatIfUsd).toBeCloseTo(88 + (62 * 40) / 30, 6);
+		const allIn = allInWhatIf(
+			cells((s) => segmentAllInRecommendation(s, RATE)),
+			RATE
+		)!;
+		// All-in, close moves to the dearer tier: 44 kept at $5.50 instead of $280 + $132 spent.
+		// wide: ($40 + $4 of review) and ($120 + $4); it stays on the cheap tier, 62 kept at $44/30.
+		expect(allIn.actualUsd).toBe(280 + 132 + 44 + 124);
+		expect(allIn.whatIfUsd).toBeCloseTo(44 * 5.5 + (62 * 44) / 30, 6);
+		expect(allIn.savingUsd).toBeCloseTo(allIn.actualUsd - allIn.whatIfUsd, 6);
+		expect(allIn.savingShare).toBeCloseTo(allIn.savingUsd / allIn.actualUsd, 9);
+		expect(allIn.segmentsChanged).toBe(2);
+		const [lo, hi] = allIn.whatIfIntervalUsd;
+		expect(lo).toBeLessThan(allIn.whatIfUsd);
+		expect(hi).toBeGreaterThan(allIn.whatIfUsd);
+		// Had the all-in what-if followed the bill's advice instead, close would have cost far more.
+		const billAdviceAllIn = allInWhatIf(cells(segmentRecommendation), RATE)!;
+		expect(billAdviceAllIn.whatIfUsd).toBeGreaterThan(allIn.whatIfUsd + 300);
+	});
+
+	test('where labour leaves the cost ratio as it is, the all-in advice is the bill’s, not computed again', () => {
+		const unreviewed = { segment: 'x', base: tier('b', 0, 20, 40, 1), premium: tier('p', 1, 24, 40, 3) };
+		expect(segmentAllInRecommendation(unreviewed, RATE)).toBe(segmentRecommendation(unreviewed));
+		// Handed the bill's advice, it returns it as it is (here a made-up one, to show it is not recomputed).
+		expect(segmentAllInRecommendation(unreviewed, RATE, 'undecided')).toBe('undecided');
+		expect(segmentAllInRecommendation(close, RATE, 'base')).toBe('premium');
+		const a = advise(unreviewed.base, unreviewed.premium, { rate: RATE });
+		expect(a.probabilityPremiumCheaperAllIn).toBe(a.probabilityPremiumCheaper);
+	});
+
+	test('the all-in what-if is null without a rate, and the bill’s what-if at a rate of 0', () => {
+		const cells = [close, wide].map((s) => ({
+			base: s.base,
+			premium: s.premium,
+			recommendation: segmentRecommendation(s)
+		}));
+		expect(allInWhatIf(cells, null)).toBeNull();
+		expect(allInWhatIf(cells, 0)).toEqual(whatIf(cells));
+		expect(segmentAllInRecommendation(close, 0)).toBe(segmentRecommendation(close));
 	});
 });

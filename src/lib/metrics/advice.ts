@@ -2,7 +2,7 @@
 // clips, and one plain sentence with the numbers. Pure.
 import { costPerKeptClipMicros, costRatio, decided } from './figures';
 import { probabilityPremiumCheaper, recommend, type Recommendation } from './confidence';
-import type { LaborRate } from './labour';
+import { allInCostRatio, type LaborRate } from './labour';
 import { compare, modelRow, type Comparison, type ModelCounts, type ModelRow } from './summary';
 import type { Dimension } from '$lib/schemas/segments';
 import {
@@ -90,11 +90,12 @@ export type SegmentTier = Pick<
 	| 'keepRateInterval'
 	| 'costPerAttemptUsd'
 	| 'costPerKeptClipUsd'
+	| 'allInCostPerKeptClipUsd'
 >;
 
 /**
  * A segment's comparison: what is not already in its tiers' figures or the pair (the sentence is the
- * overall advice's).
+ * overall advice's), with the all-in twins (null without a labour rate).
  */
 export type SegmentComparison = Pick<
 	Advice,
@@ -106,6 +107,11 @@ export type SegmentComparison = Pick<
 	| 'attemptsToSettle'
 	| 'premiumSavingPer100UsableClipsUsd'
 	| 'savingPer100UsableClipsUsd'
+	| 'allInCostRatio'
+	| 'allInBreakEvenKeepRate'
+	| 'allInPremiumPaysForItself'
+	| 'probabilityPremiumCheaperAllIn'
+	| 'allInRecommendation'
 >;
 
 export interface SegmentAdvice {
@@ -116,8 +122,8 @@ export interface SegmentAdvice {
 	advice: SegmentComparison | null;
 }
 
-function segmentTier(c: ModelCounts): SegmentTier {
-	const r = modelRow(c);
+function segmentTier(c: ModelCounts, rate: LaborRate): SegmentTier {
+	const r = modelRow(c, rate);
 	return {
 		attempts: r.attempts,
 		kept: r.kept,
@@ -126,7 +132,8 @@ function segmentTier(c: ModelCounts): SegmentTier {
 		keepRate: r.keepRate,
 		keepRateInterval: r.keepRateInterval,
 		costPerAttemptUsd: r.costPerAttemptUsd,
-		costPerKeptClipUsd: r.costPerKeptClipUsd
+		costPerKeptClipUsd: r.costPerKeptClipUsd,
+		allInCostPerKeptClipUsd: r.allInCostPerKeptClipUsd
 	};
 }
 
@@ -139,7 +146,12 @@ function segmentComparison(a: Advice): SegmentComparison {
 		recommendation: a.recommendation,
 		attemptsToSettle: a.attemptsToSettle,
 		premiumSavingPer100UsableClipsUsd: a.premiumSavingPer100UsableClipsUsd,
-		savingPer100UsableClipsUsd: a.savingPer100UsableClipsUsd
+		savingPer100UsableClipsUsd: a.savingPer100UsableClipsUsd,
+		allInCostRatio: a.allInCostRatio,
+		allInBreakEvenKeepRate: a.allInBreakEvenKeepRate,
+		allInPremiumPaysForItself: a.allInPremiumPaysForItself,
+		probabilityPremiumCheaperAllIn: a.probabilityPremiumCheaperAllIn,
+		allInRecommendation: a.allInRecommendation
 	};
 }
 
@@ -176,22 +188,40 @@ export function segmentPairs(
 const comparable = (s: SegmentPair): s is Required<SegmentPair> =>
 	s.base !== undefined && s.premium !== undefined && decided(s.base) > 0 && decided(s.premium) > 0;
 
-export function adviseSegment(s: SegmentPair): SegmentAdvice {
+/** A segment's advice; with a labour rate, its all-in figures too (one more probability per segment). */
+export function adviseSegment(s: SegmentPair, rate: LaborRate = null): SegmentAdvice {
 	return {
 		segment: s.segment,
-		base: s.base ? segmentTier(s.base) : null,
-		premium: s.premium ? segmentTier(s.premium) : null,
-		advice: comparable(s) ? segmentComparison(advise(s.base, s.premium, { sentence: false })) : null
+		base: s.base ? segmentTier(s.base, rate) : null,
+		premium: s.premium ? segmentTier(s.premium, rate) : null,
+		advice: comparable(s) ? segmentComparison(advise(s.base, s.premium, { sentence: false, rate })) : null
 	};
 }
+
+const outcomes = (c: ModelCounts) => ({ kept: c.kept, decided: decided(c) });
 
 /** The segment's recommendation alone: cheaper than its whole advice (no attempts-to-settle search). */
 export function segmentRecommendation(s: SegmentPair): Recommendation | null {
 	if (!comparable(s)) return null;
-	const outcomes = (c: ModelCounts) => ({ kept: c.kept, decided: decided(c) });
 	return recommend(
 		probabilityPremiumCheaper(outcomes(s.base), outcomes(s.premium), costRatio(s.base, s.premium))
 	);
+}
+
+/**
+ * The segment's all-in recommendation alone (the all-in what-if's); null without a rate, uncomputed. Where
+ * labour leaves the cost ratio as it is (no review time in the segment, or a rate of 0), it is the bill's
+ * recommendation, `bill` when the caller has it.
+ */
+export function segmentAllInRecommendation(
+	s: SegmentPair,
+	rate: LaborRate,
+	bill?: Recommendation | null
+): Recommendation | null {
+	if (rate === null || !comparable(s)) return null;
+	const ratio = allInCostRatio(s.base, s.premium, rate);
+	if (bill !== undefined && ratio === costRatio(s.base, s.premium)) return bill;
+	return recommend(probabilityPremiumCheaper(outcomes(s.base), outcomes(s.premium), ratio));
 }
 
 /** The pair's advice in every segment where either tier was used. */
@@ -199,9 +229,10 @@ export function segmentAdvice(
 	rows: (ModelCounts & { segment: string })[],
 	base: string,
 	premium: string,
-	order: string[] = []
+	order: string[] = [],
+	rate: LaborRate = null
 ): SegmentAdvice[] {
-	return segmentPairs(rows, base, premium, order).map(adviseSegment);
+	return segmentPairs(rows, base, premium, order).map((s) => adviseSegment(s, rate));
 }
 
 /** A pair's segments of one dimension: the ones listed (see listSegments), the others summarised. */

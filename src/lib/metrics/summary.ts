@@ -156,7 +156,13 @@ export function compare(base: ModelCounts, premium: ModelCounts, rate: LaborRate
 	const p = { kept: premium.kept, decided: decided(premium) };
 	const probability = probabilityPremiumCheaper(b, p, ratio);
 	const recommendation = recommend(probability);
-	const probabilityAllIn = allInRatio === null ? null : probabilityPremiumCheaper(b, p, allInRatio);
+	// Labour that leaves the ratio as it is (no review time, a rate of 0) leaves the probability too.
+	const probabilityAllIn =
+		allInRatio === null
+			? null
+			: allInRatio === ratio
+				? probability
+				: probabilityPremiumCheaper(b, p, allInRatio);
 	return {
 		family: base.family,
 		base: base.model,

@@ -1,8 +1,10 @@
 // "Had each segment used its recommended tier": the same usable clips, each bought at the recommended
 // tier's observed cost per kept clip. Uncertainty comes from the keep rate of the recommended tier,
-// drawn from its Jeffreys posterior with a fixed seed (the cost per attempt is taken as known).
-import { costPerAttemptMicros, costPerKeptClipMicros, decided, type Counts } from './figures';
+// drawn from its Jeffreys posterior with a fixed seed (the cost per attempt is taken as known). The
+// model bill's what-if, and its all-in twin (docs/figures.md#all-in-what-if) priced with review labour.
+import { decided, ratio, type Counts } from './figures';
 import type { Recommendation } from './confidence';
+import { allInSpendMicros, type LaborRate } from './labour';
 import { betaSampler, mulberry32, normalSource, quantileSorted } from './random';
 import { microsToUsd } from './money';
 
@@ -29,18 +31,33 @@ export interface WhatIf {
 /** Seeded draws per what-if: the bounds of its interval vary by about 3% of its half-width between seeds. */
 const DRAWS = 2000;
 
+/** The model bill's what-if: each cell's recommendation, its decided spend. */
 export function whatIf(cells: WhatIfCell[], seed = 7): WhatIf {
+	return pricedWhatIf(cells, (c) => c.decidedSpendMicros, seed);
+}
+
+/**
+ * The all-in what-if: each cell's recommendation is its all-in one (the caller's), and every spend is the
+ * decided spend plus its review labour at `rate`. Null without a rate.
+ */
+export function allInWhatIf(cells: WhatIfCell[], rate: LaborRate, seed = 7): WhatIf | null {
+	if (rate === null) return null;
+	return pricedWhatIf(cells, (c) => allInSpendMicros(c, rate)!, seed);
+}
+
+/** The what-if with a group's spend (micro-dollars, possibly fractional) priced by `spend`. */
+function pricedWhatIf(cells: WhatIfCell[], spend: (c: Counts) => number, seed: number): WhatIf {
 	let actual = 0;
 	let expected = 0;
 	const movable: { kept: number; perAttempt: number; kR: number; dR: number }[] = [];
 	let fixed = 0;
 	for (const cell of cells) {
-		const spent = cell.base.decidedSpendMicros + cell.premium.decidedSpendMicros;
+		const spent = spend(cell.base) + spend(cell.premium);
 		actual += spent;
 		const chosen =
 			cell.recommendation === 'premium' ? cell.premium : cell.recommendation === 'base' ? cell.base : null;
-		const perKept = chosen ? costPerKeptClipMicros(chosen) : null;
-		const perAttempt = chosen ? costPerAttemptMicros(chosen) : null;
+		const perKept = chosen ? ratio(spend(chosen), chosen.kept) : null;
+		const perAttempt = chosen ? ratio(spend(chosen), decided(chosen)) : null;
 		if (!chosen || perKept === null || perAttempt === null) {
 			fixed += spent;
 			expected += spent;
@@ -63,12 +80,14 @@ export function whatIf(cells: WhatIfCell[], seed = 7): WhatIf {
 		draws.push(total);
 	}
 	draws.sort((a, b) => a - b);
+	// The bill's sums are whole micro-dollars already; labour makes the all-in ones fractional.
+	const actualMicros = Math.round(actual);
 	const whatIfMicros = Math.round(expected);
 	return {
-		actualUsd: microsToUsd(actual),
+		actualUsd: microsToUsd(actualMicros),
 		whatIfUsd: microsToUsd(whatIfMicros),
-		savingUsd: microsToUsd(actual - whatIfMicros),
-		savingShare: actual === 0 ? null : (actual - whatIfMicros) / actual,
+		savingUsd: microsToUsd(actualMicros - whatIfMicros),
+		savingShare: actualMicros === 0 ? null : (actualMicros - whatIfMicros) / actualMicros,
 		whatIfIntervalUsd: [
 			microsToUsd(Math.round(quantileSorted(draws, 0.025))),
 			microsToUsd(Math.round(quantileSorted(draws, 0.975)))

@@ -54,6 +54,25 @@ export function whatIfSentence(w: WhatIf & { dimension: Dimension }): string {
 	);
 }
 
+/**
+ * The all-in what-if (docs/figures.md#all-in-what-if) in one sentence: "Counting review time at $45.00 an
+ * hour, had each project used its all-in recommended tier, ...".
+ */
+export function allInWhatIfSentence(w: WhatIf, dimension: Dimension, laborUsdPerHour: number): string {
+	const { one } = DIMENSION_NOUNS[dimension];
+	const counting = `Counting review time at ${formatUsd(laborUsdPerHour)} an hour`;
+	if (w.segmentsChanged === 0) {
+		return `${counting}, no ${one} has a clear recommendation yet: the whole cost of this pair stays ${formatUsd(w.actualUsd)}.`;
+	}
+	const share = signedShare(w.savingShare);
+	const [lo, hi] = w.whatIfIntervalUsd;
+	return (
+		`${counting}, had each ${one} used its all-in recommended tier, the whole cost of this pair (model bill ` +
+		`and review) would have been ${formatUsd(w.whatIfUsd)}${share ? ` (${share})` : ''} instead of ` +
+		`${formatUsd(w.actualUsd)}; 95% interval ${formatUsd(lo)}–${formatUsd(hi)}.`
+	);
+}
+
 /** "About 40 more reviewed attempts would settle it." for an undecided pair. */
 export function settleSentence(attemptsToSettle: number | null): string {
 	return attemptsToSettle === null

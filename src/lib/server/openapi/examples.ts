@@ -136,7 +136,8 @@ export const recommendationsExample = {
 							keepRate: 0.14285714285714285,
 							keepRateInterval: [0.01593, 0.52066],
 							costPerAttemptUsd: 0.857142,
-							costPerKeptClipUsd: 6
+							costPerKeptClipUsd: 6,
+							allInCostPerKeptClipUsd: 8.25
 						},
 						premium: null,
 						advice: null
@@ -152,7 +153,15 @@ export const recommendationsExample = {
 				savingUsd: 0.2,
 				savingShare: 0.0113,
 				whatIfIntervalUsd: [14.1, 29.6],
-				segmentsChanged: 0
+				segmentsChanged: 0,
+				allIn: {
+					actualUsd: 24.45,
+					whatIfUsd: 24.45,
+					savingUsd: 0,
+					savingShare: 0,
+					whatIfIntervalUsd: [24.45, 24.45],
+					segmentsChanged: 0
+				}
 			}
 		}
 	]

@@ -128,7 +128,8 @@ const segmentTier = modelRowSchema
 		keepRate: true,
 		keepRateInterval: true,
 		costPerAttemptUsd: true,
-		costPerKeptClipUsd: true
+		costPerKeptClipUsd: true,
+		allInCostPerKeptClipUsd: true
 	})
 	.nullable();
 
@@ -144,7 +145,12 @@ export const segmentAdviceSchema = z.strictObject({
 			probabilityPremiumCheaper: comparisonShape.probabilityPremiumCheaper,
 			recommendation,
 			attemptsToSettle: comparisonShape.attemptsToSettle,
-			...saving
+			...saving,
+			allInCostRatio: comparisonShape.allInCostRatio,
+			allInBreakEvenKeepRate: comparisonShape.allInBreakEvenKeepRate,
+			allInPremiumPaysForItself: comparisonShape.allInPremiumPaysForItself,
+			probabilityPremiumCheaperAllIn: comparisonShape.probabilityPremiumCheaperAllIn,
+			allInRecommendation: recommendation
 		})
 		.nullable()
 });
@@ -156,6 +162,15 @@ const pairSegments = z.strictObject({
 	counts: z.record(dimensionSchema, count)
 });
 
+const whatIfShape = {
+	actualUsd: usd,
+	whatIfUsd: usd,
+	savingUsd: usd,
+	savingShare: z.number().nullable(),
+	whatIfIntervalUsd: z.tuple([z.number(), z.number()]),
+	segmentsChanged: count
+};
+
 export const pairAdviceSchema = z.strictObject({
 	family: z.string(),
 	base: z.string(),
@@ -164,12 +179,13 @@ export const pairAdviceSchema = z.strictObject({
 	segments: pairSegments,
 	whatIf: z.strictObject({
 		dimension: whatIfDimensionSchema,
-		actualUsd: usd,
-		whatIfUsd: usd,
-		savingUsd: usd,
-		savingShare: z.number().nullable(),
-		whatIfIntervalUsd: z.tuple([z.number(), z.number()]),
-		segmentsChanged: count
+		...whatIfShape,
+		allIn: z
+			.strictObject(whatIfShape)
+			.nullable()
+			.describe(
+				'the same with each segment on its all-in recommended tier, every spend priced with review labour; null without a rate'
+			)
 	})
 });
 

@@ -6,13 +6,15 @@ import {
 	adviseSegment,
 	listSegments,
 	segmentPairs,
+	segmentAllInRecommendation,
 	segmentRecommendation,
 	type Advice,
 	type PairSegments
 } from '$lib/metrics/advice';
+import type { Recommendation } from '$lib/metrics/confidence';
 import { emptyCounts } from '$lib/metrics/figures';
 import { comparisons } from '$lib/metrics/summary';
-import { whatIf, type WhatIf } from '$lib/metrics/what-if';
+import { allInWhatIf, whatIf, type WhatIf } from '$lib/metrics/what-if';
 import type { Db } from '../db/connection';
 import { countsBySegment } from './segments';
 import { countsByModel, type FigureOptions, type SegmentCounts } from './summary-by-model';
@@ -23,8 +25,11 @@ export interface PairAdvice {
 	premium: string;
 	overall: Advice;
 	segments: PairSegments;
-	/** Had each segment of `whatIf.dimension` used its recommended tier. */
-	whatIf: WhatIf & { dimension: WhatIfDimension };
+	/**
+	 * Had each segment of `whatIf.dimension` used its recommended tier; `allIn`: its all-in recommended
+	 * tier, priced with review labour (null without a labour rate).
+	 */
+	whatIf: WhatIf & { dimension: WhatIfDimension; allIn: WhatIf | null };
 }
 
 export interface RecommendationOptions extends FigureOptions {
@@ -76,12 +81,20 @@ export async function recommendations(
 	return pairs.map((pair) => {
 		const split = (d: Dimension) => segmentPairs(rows.get(d)!, pair.base, pair.premium, order(d));
 		const { listed, hidden } = listSegments(split(segmentsBy));
-		// The what-if runs over every segment of its dimension, listed or not.
-		const cells = split(whatIfDimension).map((s) => ({
-			base: s.base ?? emptyCounts(),
-			premium: s.premium ?? emptyCounts(),
-			recommendation: segmentRecommendation(s)
-		}));
+		// The what-if runs over every segment of its dimension, listed or not; the all-in one only with a rate
+		// (null then, with no statistic computed).
+		const whatIfSegments = split(whatIfDimension);
+		const bill = whatIfSegments.map(segmentRecommendation);
+		const cellsOf = (chosen: (Recommendation | null)[]) =>
+			whatIfSegments.map((s, i) => ({
+				base: s.base ?? emptyCounts(),
+				premium: s.premium ?? emptyCounts(),
+				recommendation: chosen[i]
+			}));
+		const allIn = allInWhatIf(
+			cellsOf(whatIfSegments.map((s, i) => segmentAllInRecommendation(s, laborRate, bill[i]))),
+			laborRate
+		);
 		return {
 			family: pair.family,
 			base: pair.base,
@@ -90,11 +103,11 @@ export async function recommendations(
 			segments: {
 				by: segmentsBy,
 				// Full advice (with attempts to settle) only for the segments listed.
-				listed: listed.map(adviseSegment),
+				listed: listed.map((s) => adviseSegment(s, laborRate)),
 				hidden,
 				counts: Object.fromEntries(DIMENSIONS.map((d) => [d, split(d).length])) as Record<Dimension, number>
 			},
-			whatIf: { dimension: whatIfDimension, ...whatIf(cells) }
+			whatIf: { dimension: whatIfDimension, ...whatIf(cellsOf(bill)), allIn }
 		};
 	});
 }
