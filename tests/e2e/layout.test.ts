@@ -179,6 +179,58 @@ describe('signed in, with two workspaces', () => {
 		}
 	});
 
+	test('shots and why clips fail price review at a what-if cost from the URL or their control, as the API does', async () => {
+		await page.setViewportSize({ width: 1400, height: 900 });
+		await page.goto(`${server.url}/shots?laborUsdPerHour=90`, { waitUntil: 'networkidle' });
+		const shotsApi = (await (await server.api('/api/v1/shots?laborUsdPerHour=90')).json()) as {
+			models: { model: string; allInSpendPerKeptShotUsd: number | null }[];
+		};
+		expect(await page.locator('.shot-labour .hint').innerText()).toContain('at $90.00 an hour (what-if)');
+		expect(await page.locator('.shot-labour [data-rate-status]').innerText()).toContain(
+			"review priced at $90.00 an hour, not the workspace's $45.00"
+		);
+		for (const m of shotsApi.models) {
+			const cell = page.locator(`[data-shot-labour="${m.model}"] td`).last();
+			expect(await cell.innerText()).toBe(formatUsd(m.allInSpendPerKeptShotUsd));
+		}
+		await checkWidths('shots-what-if');
+
+		// Why clips fail: a rate typed in the control and sent with Enter keeps the range and the project.
+		await page.setViewportSize({ width: 1400, height: 900 });
+		await page.goto(`${server.url}/reasons`, { waitUntil: 'networkidle' });
+		const project = await page.locator('#filter-project option').nth(1).getAttribute('value');
+		await page.goto(`${server.url}/reasons?project=${project}`, { waitUntil: 'networkidle' });
+		const input = page.getByLabel('Review cost in USD per hour');
+		expect(await input.inputValue()).toBe('45');
+		await input.fill('60');
+		await input.press('Enter');
+		await page.waitForURL(/laborUsdPerHour=60/);
+		const url = new URL(page.url());
+		expect(url.searchParams.get('project')).toBe(project);
+		const query = `from=${url.searchParams.get('from')}&to=${url.searchParams.get('to')}&project=${project}`;
+		const reasonsApi = (await (
+			await server.api(`/api/v1/reject-reasons?${query}&laborUsdPerHour=60`)
+		).json()) as { models: { reasons: { wastedLaborUsd: number }[] }[] };
+		const cards = page.locator('section[aria-labelledby="models-title"] table');
+		expect(await cards.count()).toBe(reasonsApi.models.length);
+		for (const [i, m] of reasonsApi.models.entries()) {
+			const first = cards.nth(i).locator('tbody tr').first().locator('[data-labour]');
+			expect(await first.innerText()).toBe(formatUsd(m.reasons[0].wastedLaborUsd));
+		}
+		expect(await page.locator('[data-wasted-review]').innerText()).toContain('at $60.00 an hour (what-if)');
+		// The quick ranges keep the rate as they keep the project.
+		const preset = await page.getByRole('link', { name: 'Last 90 days' }).getAttribute('href');
+		expect(preset).toContain('laborUsdPerHour=60');
+		await checkWidths('reasons-what-if');
+
+		await page.setViewportSize({ width: 1400, height: 900 });
+		await page.getByRole('link', { name: "Back to the workspace's rate" }).click();
+		await page.waitForURL((u) => !u.searchParams.has('laborUsdPerHour'));
+		expect(new URL(page.url()).searchParams.get('project')).toBe(project);
+		expect(await page.locator('[data-wasted-review]').innerText()).toContain('at $45.00 an hour');
+		expect(await page.locator('[data-wasted-review]').innerText()).not.toContain('what-if');
+	});
+
 	test('a project report fits a phone and a desktop', async () => {
 		await page.goto(`${server.url}/projects`);
 		const report = await page.locator('a[href^="/projects/"]').first().getAttribute('href');

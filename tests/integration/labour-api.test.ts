@@ -1,10 +1,10 @@
 // Review labour through the API (issue 15): reviewSeconds on an attempt, and laborUsdPerHour= on every
 // figure endpoint (summary, recommendations, weekly, shots, why clips fail), which refuses a value that is
-// not a rate with a 400 naming the parameter.
+// not a rate with a 400 naming the parameter; the dashboard pages take it in their URL and agree with the API.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, TEST_ADMIN, type TestServer } from '../setup/server';
 import { signInHttp } from '../setup/session';
-import { formatUsd } from '../../src/lib/format';
+import { formatSeconds, formatUsd } from '../../src/lib/format';
 
 let server: TestServer;
 
@@ -212,6 +212,8 @@ describe('the workspace rate in Settings', () => {
 
 describe('the pages’ what-if rate (laborUsdPerHour= in the URL)', () => {
 	const range = 'from=2026-08-01&to=2026-10-01';
+	/** A page's HTML without the comments Svelte marks its blocks with, so that its text reads whole. */
+	const withoutMarkers = (html: string) => html.replace(/<!--[\s\S]*?-->/g, '');
 	// The all-in figure of a model's row in the whole-cost table, as the page renders it.
 	const allInOf = (html: string, model: string) => {
 		const row = html.match(new RegExp(`<tr[^>]*data-all-in="${model}"[\\s\\S]*?</tr>`))?.[0];
@@ -250,17 +252,68 @@ describe('the pages’ what-if rate (laborUsdPerHour= in the URL)', () => {
 		expect(advice).toContain('<input type="hidden" name="laborUsdPerHour" value="36"/>');
 	});
 
+	test('the shots page and why clips fail price review at the URL’s rate, as the API does at it', async () => {
+		const owner = await signInHttp(server, TEST_ADMIN.email, TEST_ADMIN.password);
+		const shotsApi = JSON.parse((await get(`/api/v1/shots?${range}&laborUsdPerHour=36`)).body);
+		const shots = withoutMarkers(await (await owner.get(`/shots?${range}&laborUsdPerHour=36`)).text());
+		expect(shotsApi.models.length).toBe(2);
+		for (const m of shotsApi.models) {
+			// The whole-cost table's row: spend per kept shot, review time, all-in per kept shot.
+			const row = shots.match(new RegExp(`<tr[^>]*data-shot-labour="${m.model}"[\\s\\S]*?</tr>`))?.[0];
+			const cells = [...(row ?? '').matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1]);
+			expect(cells, m.model).toEqual([
+				formatUsd(m.spendPerKeptShotUsd),
+				formatSeconds(m.reviewSeconds),
+				formatUsd(m.allInSpendPerKeptShotUsd)
+			]);
+		}
+		expect(shots).toContain('at $36.00 an hour (what-if)');
+
+		const reasonsApi = JSON.parse((await get(`/api/v1/reject-reasons?${range}&laborUsdPerHour=36`)).body);
+		const reasons = withoutMarkers(await (await owner.get(`/reasons?${range}&laborUsdPerHour=36`)).text());
+		const total = reasonsApi.reasons.reduce(
+			(n: number, r: { wastedLaborUsd: number }) => n + r.wastedLaborUsd,
+			0
+		);
+		expect(reasons).toContain(`${formatUsd(total)} at $36.00 an hour (what-if)`);
+		// The Review column of each model's card, in the API's order (one category each here).
+		const section = reasons.slice(reasons.indexOf('id="models-title"'), reasons.indexOf('id="tags-title"'));
+		const perModel = [...section.matchAll(/data-labour[^>]*>([^<]*)</g)].map((c) => c[1]);
+		expect(perModel).toEqual(
+			reasonsApi.models.map((m: { reasons: { wastedLaborUsd: number }[] }) =>
+				formatUsd(m.reasons[0].wastedLaborUsd)
+			)
+		);
+
+		for (const [path, html] of [
+			['/shots', shots],
+			['/reasons', reasons]
+		]) {
+			expect(html, path).toContain('data-rate-control="what-if"');
+			expect(html, path).toContain('<input type="hidden" name="laborUsdPerHour" value="36"/>');
+			expect(html, path).toMatch(/href="[^"]*&amp;laborUsdPerHour=36" class="chip-link"/);
+		}
+	});
+
 	test('without a rate anywhere, the whole-cost table invites trying one', async () => {
 		const owner = await signInHttp(server, TEST_ADMIN.email, TEST_ADMIN.password);
 		const html = await (await owner.get(`/?${range}`)).text();
 		expect(html).toContain('data-all-in-empty');
 		expect(html).toContain('No rate set for the workspace: try one here');
 		expect(allInOf(html, 'sora-2')).toBeUndefined();
+
+		const shots = await (await owner.get(`/shots?${range}`)).text();
+		expect(shots).toContain('data-shot-labour-empty');
+		expect(shots).toContain('No rate set for the workspace: try one here');
+		expect(shots).not.toContain('data-shot-labour="sora-2"');
+		const reasons = await (await owner.get(`/reasons?${range}`)).text();
+		expect(reasons).toContain('No rate set for the workspace: try one here');
+		expect(reasons).not.toContain('data-labour');
 	});
 
 	test('a value that is not a rate shows the filter error and the workspace’s figures, not a crash', async () => {
 		const owner = await signInHttp(server, TEST_ADMIN.email, TEST_ADMIN.password);
-		for (const path of ['/', '/recommendations', '/weekly', '/projects/labour']) {
+		for (const path of ['/', '/recommendations', '/shots', '/reasons', '/weekly', '/projects/labour']) {
 			const response = await owner.get(`${path}?laborUsdPerHour=lots`);
 			expect(response.status, path).toBe(200);
 			const html = await response.text();

@@ -8,16 +8,19 @@ import { listProjects } from '$lib/server/queries/projects';
 import { reasonCounts } from '$lib/server/queries/reject-reasons';
 import { summaryByModel } from '$lib/server/queries/summary-by-model';
 import { recategorising } from '$lib/server/reasons/recategorise';
-import { microsToUsd } from '$lib/metrics/money';
-import { laborRate, workspaceTimeZone } from '$lib/server/workspaces';
+import { pageLaborRate } from '$lib/server/page-labor-rate';
+import { workspaceTimeZone } from '$lib/server/workspaces';
 
-/** Why clips fail: reject categories with their money, per model, per scene tag and per tier of a family. */
+/**
+ * Why clips fail: reject categories with their money, per model, per scene tag and per tier of a family;
+ * range, project and a what-if labour rate in the URL.
+ */
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const workspaceId = workspaceOf(locals);
 	const database = db();
 	const timeZone = await workspaceTimeZone(database, workspaceId);
 	const range = pageRange(url, timeZone);
-	const rate = await laborRate(database, workspaceId);
+	const { rate, labour, errors: labourError } = await pageLaborRate(database, workspaceId, url);
 	const [rows, tagRows, summary, projects, anyAttempts, pending] = await Promise.all([
 		reasonCounts(database, workspaceId, range.filters),
 		reasonCounts(database, workspaceId, range.filters, 'tag'),
@@ -41,10 +44,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	return {
 		range: { from: range.from, to: range.to, until: range.until, project: range.project, today: range.today },
 		filterError: range.errors,
+		labour,
+		labourError,
 		projects,
 		anyAttempts,
 		recategorising: pending,
-		laborUsdPerHour: rate === null ? null : microsToUsd(rate),
 		decided: summary.totals.decided,
 		reasons,
 		models: models.map((m) => ({ ...m, displayName: nameOf(summary.models, m.model) })),

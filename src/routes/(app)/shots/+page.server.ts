@@ -6,17 +6,20 @@ import { pageRange } from '$lib/server/page-range';
 import { listProjects } from '$lib/server/queries/projects';
 import { shotGroups } from '$lib/server/queries/shots';
 import { summaryByModel } from '$lib/server/queries/summary-by-model';
-import { microsToUsd } from '$lib/metrics/money';
-import { laborRate, workspaceTimeZone } from '$lib/server/workspaces';
+import { pageLaborRate } from '$lib/server/page-labor-rate';
+import { workspaceTimeZone } from '$lib/server/workspaces';
 import { hasAttempts } from '$lib/server/queries/has-attempts';
 
-/** Shots (attempts sharing a shotId) per model, and the time to a usable clip; range and project in the URL. */
+/**
+ * Shots (attempts sharing a shotId) per model, and the time to a usable clip; range, project and a what-if
+ * labour rate in the URL.
+ */
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const workspaceId = workspaceOf(locals);
 	const database = db();
 	const timeZone = await workspaceTimeZone(database, workspaceId);
 	const range = pageRange(url, timeZone);
-	const rate = await laborRate(database, workspaceId);
+	const { rate, labour, errors: labourError } = await pageLaborRate(database, workspaceId, url);
 	const [rows, summary, projects, anyAttempts] = await Promise.all([
 		shotGroups(database, workspaceId, range.filters),
 		summaryByModel(database, workspaceId, range.filters),
@@ -26,10 +29,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	return {
 		range: { from: range.from, to: range.to, until: range.until, project: range.project, today: range.today },
 		filterError: range.errors,
+		labour,
+		labourError,
 		projects,
 		anyAttempts,
 		shots: shotStatsOfGroups(rows, rate),
-		laborUsdPerHour: rate === null ? null : microsToUsd(rate),
 		attempts: summary.totals.attempts,
 		attemptsInShots: rows.reduce((sum, r) => sum + r.takes, 0),
 		models: summary.models.map((m) => ({
