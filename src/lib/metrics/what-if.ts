@@ -3,7 +3,8 @@
 // drawn from its Jeffreys posterior with a fixed seed (the cost per attempt is taken as known).
 import { costPerAttemptMicros, costPerKeptClipMicros, decided, type Counts } from './figures';
 import type { Recommendation } from './confidence';
-import { betaSampler, mulberry32, normalSource, quantileSorted } from './random';
+import { betaSumDraws } from './beta-draws';
+import { quantileSorted } from './random';
 import { microsToUsd } from './money';
 
 export interface WhatIfCell {
@@ -50,18 +51,19 @@ export function whatIf(cells: WhatIfCell[], seed = 7): WhatIf {
 		expected += kept * perKept;
 		movable.push({ kept, perAttempt, kR: chosen.kept, dR: decided(chosen) });
 	}
-	const random = mulberry32(seed);
-	const normal = normalSource(random);
-	const terms = movable.map((m) => ({
-		cost: m.kept * m.perAttempt,
-		rate: betaSampler(random, m.kR + 0.5, m.dR - m.kR + 0.5, normal)
-	}));
-	const draws: number[] = [];
-	for (let i = 0; i < (terms.length > 0 ? DRAWS : 1); i++) {
-		let total = fixed;
-		for (const t of terms) total += t.cost / t.rate();
-		draws.push(total);
-	}
+	const draws =
+		movable.length === 0
+			? [fixed]
+			: betaSumDraws(
+					{
+						fixed,
+						costs: movable.map((m) => m.kept * m.perAttempt),
+						a: movable.map((m) => m.kR + 0.5),
+						b: movable.map((m) => m.dR - m.kR + 0.5)
+					},
+					DRAWS,
+					seed
+				);
 	draws.sort((a, b) => a - b);
 	const whatIfMicros = Math.round(expected);
 	return {

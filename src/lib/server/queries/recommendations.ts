@@ -11,7 +11,7 @@ import {
 	type PairSegments
 } from '$lib/metrics/advice';
 import { emptyCounts } from '$lib/metrics/figures';
-import { comparisons } from '$lib/metrics/summary';
+import { familyPairs } from '$lib/metrics/summary';
 import { whatIf, type WhatIf } from '$lib/metrics/what-if';
 import type { Db } from '../db/connection';
 import { countsBySegment } from './segments';
@@ -42,12 +42,11 @@ export async function overallAdvice(
 	{ laborRate = null, ...options }: FigureOptions = {}
 ): Promise<Pick<PairAdvice, 'family' | 'base' | 'premium' | 'overall'>[]> {
 	const groups = await countsByModel(db, workspaceId, filters, options);
-	const byModel = new Map(groups.map((g) => [g.model, g]));
-	return comparisons(groups).map((pair) => ({
-		family: pair.family,
-		base: pair.base,
-		premium: pair.premium,
-		overall: advise(byModel.get(pair.base)!, byModel.get(pair.premium)!, { rate: laborRate })
+	return familyPairs(groups).map(([base, premium]) => ({
+		family: base.family,
+		base: base.model,
+		premium: premium.model,
+		overall: advise(base, premium, { rate: laborRate })
 	}));
 }
 
@@ -63,9 +62,8 @@ export async function recommendations(
 	}: RecommendationOptions = {}
 ): Promise<PairAdvice[]> {
 	const groups = await countsByModel(db, workspaceId, filters, options);
-	const byModel = new Map(groups.map((g) => [g.model, g]));
-	const pairs = comparisons(groups);
-	const inPairs = [...new Set(pairs.flatMap((p) => [p.base, p.premium]))];
+	const pairs = familyPairs(groups);
+	const inPairs = [...new Set(pairs.flatMap(([base, premium]) => [base.model, premium.model]))];
 	// One query per dimension for every model in a pair, split per pair below: every dimension is counted,
 	// only `segmentsBy` is advised segment by segment (the costly part, and most of an answer's size).
 	const perDimension = await Promise.all(
@@ -73,24 +71,29 @@ export async function recommendations(
 	);
 	const rows = new Map<Dimension, SegmentCounts[]>(DIMENSIONS.map((d, i) => [d, perDimension[i]]));
 	const order = (d: Dimension) => (d === 'duration' ? DURATION_BUCKETS : []);
-	return pairs.map((pair) => {
-		const split = (d: Dimension) => segmentPairs(rows.get(d)!, pair.base, pair.premium, order(d));
+	return pairs.map(([base, premium]) => {
+		const split = (d: Dimension) => segmentPairs(rows.get(d)!, base.model, premium.model, order(d));
 		const { listed, hidden } = listSegments(split(segmentsBy));
-		// The what-if runs over every segment of its dimension, listed or not.
+		// Full advice (with attempts to settle) only for the segments listed.
+		const advised = listed.map(adviseSegment);
+		// The what-if runs over every segment of its dimension, listed or not; a listed segment's
+		// recommendation is already in its advice (the same integration).
+		const known = new Map(whatIfDimension === segmentsBy ? advised.map((a) => [a.segment, a]) : []);
 		const cells = split(whatIfDimension).map((s) => ({
 			base: s.base ?? emptyCounts(),
 			premium: s.premium ?? emptyCounts(),
-			recommendation: segmentRecommendation(s)
+			recommendation: known.has(s.segment)
+				? (known.get(s.segment)!.advice?.recommendation ?? null)
+				: segmentRecommendation(s)
 		}));
 		return {
-			family: pair.family,
-			base: pair.base,
-			premium: pair.premium,
-			overall: advise(byModel.get(pair.base)!, byModel.get(pair.premium)!, { rate: laborRate }),
+			family: base.family,
+			base: base.model,
+			premium: premium.model,
+			overall: advise(base, premium, { rate: laborRate }),
 			segments: {
 				by: segmentsBy,
-				// Full advice (with attempts to settle) only for the segments listed.
-				listed: listed.map(adviseSegment),
+				listed: advised,
 				hidden,
 				counts: Object.fromEntries(DIMENSIONS.map((d) => [d, split(d).length])) as Record<Dimension, number>
 			},
