@@ -4,6 +4,8 @@
 // read. Here the generator's state and the spare normal are locals and every term's constants sit in typed
 // arrays, while the order of every uniform and normal consumed, and every operation on them, stays that of
 // betaSampler(random, a, b, normal) with one shared generator and normal source (tests/unit/beta-draws.test.ts).
+import { memo } from './memo';
+import { quantileSorted } from './random';
 
 /** A sum of `cost / rate` terms, each rate a Beta(a, b) draw, on top of a fixed amount. */
 export interface BetaSumTerms {
@@ -12,6 +14,18 @@ export interface BetaSumTerms {
 	/** The Beta shapes of each term's rate. */
 	a: number[];
 	b: number[];
+}
+
+// A recommendations read makes one sum per family pair: a few dozen remembered cover a page read again.
+const quantiles = memo<number[]>(64);
+
+/** The q-quantiles (linear interpolation) of betaSumDraws' draws; remembered by their inputs. */
+export function betaSumQuantiles(terms: BetaSumTerms, draws: number, seed: number, qs: number[]): number[] {
+	const key = JSON.stringify([terms.fixed, terms.costs, terms.a, terms.b, draws, seed, qs]);
+	return quantiles.get(key, () => {
+		const sorted = betaSumDraws(terms, draws, seed).sort((x, y) => x - y);
+		return qs.map((q) => quantileSorted(sorted, q));
+	});
 }
 
 /** Marsaglia-Tsang constants of a Gamma(shape) draw, as gammaSampler computes them. */

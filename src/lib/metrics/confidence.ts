@@ -1,5 +1,6 @@
 // docs/figures.md#how-sure-are-we: Jeffreys posteriors of keep rates, and how likely the premium model of a
 // pair is to have the lower cost per kept clip. Pure numerics, no dependencies, deterministic.
+import { memo } from './memo';
 
 export type Recommendation = 'premium' | 'base' | 'undecided';
 
@@ -110,9 +111,16 @@ export function betaQuantile(p: number, a: number, b: number): number {
  * null when decided = 0.
  */
 export function keepRateInterval(kept: number, decided: number): [number, number] | null {
-	const posterior = jeffreys({ kept, decided });
-	return posterior === null ? null : [quantile(posterior, 0.025), quantile(posterior, 0.975)];
+	const interval = intervals.get(`${kept},${decided}`, () => {
+		const posterior = jeffreys({ kept, decided });
+		return posterior === null ? null : [quantile(posterior, 0.025), quantile(posterior, 0.975)];
+	});
+	// A copy: the remembered pair is never handed out to be changed.
+	return interval && [interval[0], interval[1]];
 }
+
+// Every model row and segment tier has one; a recommendations read shows a few hundred.
+const intervals = memo<[number, number] | null>(4096);
 
 // Worst-case error of the integral below: a proven bound, not an estimate (floating-point rounding adds
 // ~1e-12). A tenth of the 1e-3 promised, because the grid it takes is still small (~150 nodes at most).
@@ -240,8 +248,15 @@ export function probabilityPremiumCheaper(
 	premium: Outcomes,
 	costRatio: number | null
 ): number | null {
-	return probability(base, premium, costRatio);
+	return probabilities.get(keyOf(base, premium, costRatio), () => probability(base, premium, costRatio));
 }
+
+// A recommendations read integrates a few hundred pairs of segments, and searches a few dozen; the weekly
+// review and the overview a few pairs each. Remembered by their inputs (String(x) tells doubles apart).
+const probabilities = memo<number | null>(4096);
+const searches = memo<number | null>(1024);
+const keyOf = (base: Outcomes, premium: Outcomes, costRatio: number | null) =>
+	`${base.kept},${base.decided},${premium.kept},${premium.decided},${costRatio}`;
 
 const probabilityOf = (integral: number) => Math.min(1, Math.max(0, 1 - integral));
 
@@ -290,6 +305,15 @@ export function attemptsToSettle(
 	costRatio: number | null,
 	// The caller has usually just computed it: each evaluation is an integration.
 	p: number | null = probabilityPremiumCheaper(base, premium, costRatio)
+): number | null {
+	return searches.get(keyOf(base, premium, costRatio), () => search(base, premium, costRatio, p));
+}
+
+function search(
+	base: Outcomes,
+	premium: Outcomes,
+	costRatio: number | null,
+	p: number | null
 ): number | null {
 	const now = recommend(p);
 	if (p === null || now === null) return null;

@@ -3,8 +3,7 @@
 // drawn from its Jeffreys posterior with a fixed seed (the cost per attempt is taken as known).
 import { costPerAttemptMicros, costPerKeptClipMicros, decided, type Counts } from './figures';
 import type { Recommendation } from './confidence';
-import { betaSumDraws } from './beta-draws';
-import { quantileSorted } from './random';
+import { betaSumQuantiles } from './beta-draws';
 import { microsToUsd } from './money';
 
 export interface WhatIfCell {
@@ -51,10 +50,10 @@ export function whatIf(cells: WhatIfCell[], seed = 7): WhatIf {
 		expected += kept * perKept;
 		movable.push({ kept, perAttempt, kR: chosen.kept, dR: decided(chosen) });
 	}
-	const draws =
+	const [low, high] =
 		movable.length === 0
-			? [fixed]
-			: betaSumDraws(
+			? [fixed, fixed]
+			: betaSumQuantiles(
 					{
 						fixed,
 						costs: movable.map((m) => m.kept * m.perAttempt),
@@ -62,19 +61,16 @@ export function whatIf(cells: WhatIfCell[], seed = 7): WhatIf {
 						b: movable.map((m) => m.dR - m.kR + 0.5)
 					},
 					DRAWS,
-					seed
+					seed,
+					[0.025, 0.975]
 				);
-	draws.sort((a, b) => a - b);
 	const whatIfMicros = Math.round(expected);
 	return {
 		actualUsd: microsToUsd(actual),
 		whatIfUsd: microsToUsd(whatIfMicros),
 		savingUsd: microsToUsd(actual - whatIfMicros),
 		savingShare: actual === 0 ? null : (actual - whatIfMicros) / actual,
-		whatIfIntervalUsd: [
-			microsToUsd(Math.round(quantileSorted(draws, 0.025))),
-			microsToUsd(Math.round(quantileSorted(draws, 0.975)))
-		],
+		whatIfIntervalUsd: [microsToUsd(Math.round(low)), microsToUsd(Math.round(high))],
 		segmentsChanged: movable.length
 	};
 }
