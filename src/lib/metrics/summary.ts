@@ -198,7 +198,7 @@ export function familyPairs(groups: ModelCounts[]): [base: ModelCounts, premium:
 	return out;
 }
 
-/** A pair's probability and recommendation alone: compare's, without the rest (no attempts-to-settle search). */
+/** A pair's probability and recommendation: compare's, without the rest (no attempts-to-settle search). */
 export type PairRecommendation = Pick<
 	Comparison,
 	'family' | 'base' | 'premium' | 'probabilityPremiumCheaper' | 'recommendation'
