@@ -1,5 +1,6 @@
 // docs/figures.md#how-sure-are-we: Jeffreys posteriors of keep rates, and how likely the premium model of a
 // pair is to have the lower cost per kept clip. Pure numerics, no dependencies, deterministic.
+import { memo } from './memo';
 
 export type Recommendation = 'premium' | 'base' | 'undecided';
 
@@ -39,8 +40,9 @@ function jeffreys({ kept, decided }: Outcomes): Beta | null {
 	return beta(kept + 0.5, decided - kept + 0.5);
 }
 
-const lnDensity = (d: Beta, x: number): number =>
-	(d.a - 1) * Math.log(x) + (d.b - 1) * Math.log1p(-x) - d.lnBeta;
+// Both take ln x and ln(1 - x) from a caller that needs them at the same point for the other as well.
+const lnDensity = (d: Beta, x: number, lnX = Math.log(x), ln1mX = Math.log1p(-x)): number =>
+	(d.a - 1) * lnX + (d.b - 1) * ln1mX - d.lnBeta;
 
 // Lentz's method; a lone zero denominator is nudged rather than allowed to poison the product.
 const nonZero = (v: number): number => (Math.abs(v) < 1e-300 ? 1e-300 : v);
@@ -64,10 +66,10 @@ function continuedFraction(x: number, a: number, b: number): number {
 	return h;
 }
 
-function cdf(d: Beta, x: number): number {
+function cdf(d: Beta, x: number, lnX = Math.log(x), ln1mX = Math.log1p(-x)): number {
 	if (x <= 0) return 0;
 	if (x >= 1) return 1;
-	const front = Math.exp(d.a * Math.log(x) + d.b * Math.log1p(-x) - d.lnBeta);
+	const front = Math.exp(d.a * lnX + d.b * ln1mX - d.lnBeta);
 	// The fraction converges quickly only below the mean; above it use I_x(a, b) = 1 - I_(1-x)(b, a).
 	if (x < (d.a + 1) / (d.a + d.b + 2)) return (front * continuedFraction(x, d.a, d.b)) / d.a;
 	return 1 - (front * continuedFraction(1 - x, d.b, d.a)) / d.b;
@@ -80,12 +82,13 @@ function quantile(d: Beta, p: number): number {
 	let hi = 1;
 	let x = d.a / (d.a + d.b);
 	for (let i = 0; i < 300; i++) {
-		const miss = cdf(d, x) - p;
+		const [lnX, ln1mX] = [Math.log(x), Math.log1p(-x)];
+		const miss = cdf(d, x, lnX, ln1mX) - p;
 		if (miss === 0) return x;
 		if (miss < 0) lo = x;
 		else hi = x;
 		// Newton, but a step leaving the bracket (the density is infinite or vanishing near an end) bisects.
-		let next = x - miss / Math.exp(lnDensity(d, x));
+		let next = x - miss / Math.exp(lnDensity(d, x, lnX, ln1mX));
 		if (!(next > lo && next < hi)) next = (lo + hi) / 2;
 		if (Math.abs(next - x) <= 1e-13 * next) return next;
 		x = next;
@@ -108,9 +111,16 @@ export function betaQuantile(p: number, a: number, b: number): number {
  * null when decided = 0.
  */
 export function keepRateInterval(kept: number, decided: number): [number, number] | null {
-	const posterior = jeffreys({ kept, decided });
-	return posterior === null ? null : [quantile(posterior, 0.025), quantile(posterior, 0.975)];
+	const interval = intervals.get(`${kept},${decided}`, () => {
+		const posterior = jeffreys({ kept, decided });
+		return posterior === null ? null : [quantile(posterior, 0.025), quantile(posterior, 0.975)];
+	});
+	// A copy: the remembered pair is never handed out to be changed.
+	return interval && [interval[0], interval[1]];
 }
+
+// Every model row and segment tier has one; a recommendations read shows a few hundred.
+const intervals = memo<[number, number] | null>(4096);
 
 // Worst-case error of the integral below: a proven bound, not an estimate (floating-point rounding adds
 // ~1e-12). A tenth of the 1e-3 promised, because the grid it takes is still small (~150 nodes at most).
@@ -133,20 +143,40 @@ interface Node {
  * f is then convex or concave), which shrinks as the cube of the cell. d(ln slope)/dx is a quadratic over
  * a positive factor, so its roots split [0, 1/c] into pieces of monotone slope; cells never straddle them.
  * The cells with the largest bounds are halved until the bounds sum below the tolerance.
+ *
+ * With `settled`, a caller that needs only the recommendation of the probability may stop sooner: after
+ * each round it is asked with the integral so far and how far the finished integral can be from it, and
+ * a true answer ends the refinement there. That distance is twice the bounds' sum: the finished integral
+ * and the current one are each within their bounds' sum of the exact value, and halving a cell never
+ * raises its bound (each half's crude rectangle and tangent triangle lie inside the cell's own).
  */
-function premiumCdfAtScaledBase(base: Beta, premium: Beta, c: number): number {
+function premiumCdfAtScaledBase(
+	base: Beta,
+	premium: Beta,
+	c: number,
+	settled?: (integral: number, distance: number) => boolean
+): number {
 	const end = Math.min(1, 1 / c);
-	const node = (x: number): Node => ({
-		x,
-		f: cdf(base, x),
-		g: cdf(premium, c * x),
-		slope: x > 0 && x < end ? c * Math.exp(lnDensity(premium, c * x) - lnDensity(base, x)) : NaN
-	});
+	const node = (x: number): Node => {
+		const cx = c * x;
+		const [lnX, ln1mX, lnCx, ln1mCx] = [Math.log(x), Math.log1p(-x), Math.log(cx), Math.log1p(-cx)];
+		return {
+			x,
+			f: cdf(base, x, lnX, ln1mX),
+			g: cdf(premium, cx, lnCx, ln1mCx),
+			slope:
+				x > 0 && x < end
+					? c * Math.exp(lnDensity(premium, cx, lnCx, ln1mCx) - lnDensity(base, x, lnX, ln1mX))
+					: NaN
+		};
+	};
 	let nodes = startingPoints(base, premium, c, end).map(node);
 	for (let round = 0; round < 60; round++) {
 		const bounds = nodes.slice(1).map((right, i) => cellBound(nodes[i], right));
 		const total = bounds.reduce((sum, e) => sum + e, 0);
 		if (total <= INTEGRAL_TOLERANCE) break;
+		// 1e-8 more for the cdfs' own error (1e-10 each) and rounding.
+		if (settled?.(trapezoids(nodes), 2 * total + 1e-8)) break;
 		const next = [nodes[0]];
 		bounds.forEach((e, i) => {
 			if (e > total / bounds.length) next.push(node((nodes[i].x + nodes[i + 1].x) / 2));
@@ -154,6 +184,10 @@ function premiumCdfAtScaledBase(base: Beta, premium: Beta, c: number): number {
 		});
 		nodes = next;
 	}
+	return trapezoids(nodes);
+}
+
+function trapezoids(nodes: Node[]): number {
 	let integral = 0;
 	for (let i = 1; i < nodes.length; i++) {
 		integral += ((nodes[i].f - nodes[i - 1].f) * (nodes[i].g + nodes[i - 1].g)) / 2;
@@ -214,10 +248,32 @@ export function probabilityPremiumCheaper(
 	premium: Outcomes,
 	costRatio: number | null
 ): number | null {
+	return probabilities.get(keyOf(base, premium, costRatio), () => probability(base, premium, costRatio));
+}
+
+// A recommendations read integrates a few hundred pairs of segments, and searches a few dozen; the weekly
+// review and the overview a few pairs each. Remembered by their inputs (String(x) tells doubles apart).
+const probabilities = memo<number | null>(4096);
+const searches = memo<number | null>(1024);
+const keyOf = (base: Outcomes, premium: Outcomes, costRatio: number | null) =>
+	`${base.kept},${base.decided},${premium.kept},${premium.decided},${costRatio}`;
+
+const probabilityOf = (integral: number) => Math.min(1, Math.max(0, 1 - integral));
+
+/** The same probability, or (`forRecommendation`) one with the same recommendation, found sooner. */
+function probability(
+	base: Outcomes,
+	premium: Outcomes,
+	costRatio: number | null,
+	forRecommendation = false
+): number | null {
 	const b = jeffreys(base);
 	const p = jeffreys(premium);
 	if (!b || !p || costRatio === null || !Number.isFinite(costRatio) || costRatio <= 0) return null;
-	return Math.min(1, Math.max(0, 1 - premiumCdfAtScaledBase(b, p, costRatio)));
+	// Every integral within `distance` recommends the same: probabilityOf and recommend are monotone.
+	const settled = (integral: number, distance: number) =>
+		recommend(probabilityOf(integral - distance)) === recommend(probabilityOf(integral + distance));
+	return probabilityOf(premiumCdfAtScaledBase(b, p, costRatio, forRecommendation ? settled : undefined));
 }
 
 /** 'premium' when p >= 0.9, 'base' when p <= 0.1, otherwise 'undecided'; null when p is null. */
@@ -240,10 +296,25 @@ const grow = ({ kept, decided }: Outcomes, extra: number): Outcomes => ({
  * rates hold (scale kept and decided of both by a factor k, keeping rates fixed, find the smallest k at
  * which the probability leaves (0.1, 0.9)). Return the extra attempts, rounded up to a whole number.
  * null when it would take more than 100000 extra attempts (the rates are too close to ever settle
- * usefully) or when inputs are null. 0 when already decided.
+ * usefully) or when inputs are null. 0 when already decided. `p` is probabilityPremiumCheaper of the
+ * same arguments, when the caller has it.
  */
-export function attemptsToSettle(base: Outcomes, premium: Outcomes, costRatio: number | null): number | null {
-	const p = probabilityPremiumCheaper(base, premium, costRatio);
+export function attemptsToSettle(
+	base: Outcomes,
+	premium: Outcomes,
+	costRatio: number | null,
+	// The caller has usually just computed it: each evaluation is an integration.
+	p: number | null = probabilityPremiumCheaper(base, premium, costRatio)
+): number | null {
+	return searches.get(keyOf(base, premium, costRatio), () => search(base, premium, costRatio, p));
+}
+
+function search(
+	base: Outcomes,
+	premium: Outcomes,
+	costRatio: number | null,
+	p: number | null
+): number | null {
 	const now = recommend(p);
 	if (p === null || now === null) return null;
 	if (now !== 'undecided') return 0;
@@ -253,7 +324,7 @@ export function attemptsToSettle(base: Outcomes, premium: Outcomes, costRatio: n
 			Math.max(1, (extra * base.decided) / (base.decided + premium.decided))
 		);
 		return (
-			recommend(probabilityPremiumCheaper(grow(base, toBase), grow(premium, extra - toBase), costRatio)) !==
+			recommend(probability(grow(base, toBase), grow(premium, extra - toBase), costRatio, true)) !==
 			'undecided'
 		);
 	};

@@ -176,7 +176,7 @@ export function compare(base: ModelCounts, premium: ModelCounts, rate: LaborRate
 		premiumPaysForItself: premiumPaysForItself(base, premium),
 		probabilityPremiumCheaper: probability,
 		recommendation,
-		attemptsToSettle: recommendation === 'undecided' ? attemptsToSettle(b, p, ratio) : null,
+		attemptsToSettle: recommendation === 'undecided' ? attemptsToSettle(b, p, ratio, probability) : null,
 		allInCostRatio: allInRatio,
 		allInBreakEvenKeepRate: allInBreakEvenKeepRate(base, premium, rate),
 		allInPremiumPaysForItself: allInPremiumPaysForItself(base, premium, rate),
@@ -187,21 +187,50 @@ export function compare(base: ModelCounts, premium: ModelCounts, rate: LaborRate
 
 const byTier = (a: ModelCounts, b: ModelCounts) => a.tier - b.tier || a.model.localeCompare(b.model);
 
-/** One comparison per pair of models of one family that both have decided attempts. */
-export function comparisons(groups: ModelCounts[], rate: LaborRate = null): Comparison[] {
+/** Each pair of models of one family that both have decided attempts, the lower tier first, by family. */
+export function familyPairs(groups: ModelCounts[]): [base: ModelCounts, premium: ModelCounts][] {
 	const families = new Map<string, ModelCounts[]>();
 	for (const g of groups) {
 		if (decided(g) === 0) continue;
 		families.set(g.family, [...(families.get(g.family) ?? []), g]);
 	}
-	const out: Comparison[] = [];
+	const out: [ModelCounts, ModelCounts][] = [];
 	for (const members of [...families.values()].sort((a, b) => a[0].family.localeCompare(b[0].family))) {
 		members.sort(byTier);
 		for (let i = 0; i < members.length; i++) {
-			for (let j = i + 1; j < members.length; j++) out.push(compare(members[i], members[j], rate));
+			for (let j = i + 1; j < members.length; j++) out.push([members[i], members[j]]);
 		}
 	}
 	return out;
+}
+
+/** A pair's probability and recommendation: compare's, without the rest (no attempts-to-settle search). */
+export type PairRecommendation = Pick<
+	Comparison,
+	'family' | 'base' | 'premium' | 'probabilityPremiumCheaper' | 'recommendation'
+>;
+
+/** The recommendation of every family pair, as comparisons() has it, for callers that use nothing else. */
+export function pairRecommendations(groups: ModelCounts[]): PairRecommendation[] {
+	return familyPairs(groups).map(([base, premium]) => {
+		const probability = probabilityPremiumCheaper(
+			{ kept: base.kept, decided: decided(base) },
+			{ kept: premium.kept, decided: decided(premium) },
+			costRatio(base, premium)
+		);
+		return {
+			family: base.family,
+			base: base.model,
+			premium: premium.model,
+			probabilityPremiumCheaper: probability,
+			recommendation: recommend(probability)
+		};
+	});
+}
+
+/** One comparison per pair of models of one family that both have decided attempts. */
+export function comparisons(groups: ModelCounts[], rate: LaborRate = null): Comparison[] {
+	return familyPairs(groups).map(([base, premium]) => compare(base, premium, rate));
 }
 
 export function sumCounts(groups: Counts[]): Counts {

@@ -5,7 +5,7 @@
 import { decided, ratio, type Counts } from './figures';
 import type { Recommendation } from './confidence';
 import { allInSpendMicros, type LaborRate } from './labour';
-import { betaSampler, mulberry32, normalSource, quantileSorted } from './random';
+import { betaSumQuantiles } from './beta-draws';
 import { microsToUsd } from './money';
 
 export interface WhatIfCell {
@@ -67,19 +67,20 @@ function pricedWhatIf(cells: WhatIfCell[], spend: (c: Counts) => number, seed: n
 		expected += kept * perKept;
 		movable.push({ kept, perAttempt, kR: chosen.kept, dR: decided(chosen) });
 	}
-	const random = mulberry32(seed);
-	const normal = normalSource(random);
-	const terms = movable.map((m) => ({
-		cost: m.kept * m.perAttempt,
-		rate: betaSampler(random, m.kR + 0.5, m.dR - m.kR + 0.5, normal)
-	}));
-	const draws: number[] = [];
-	for (let i = 0; i < (terms.length > 0 ? DRAWS : 1); i++) {
-		let total = fixed;
-		for (const t of terms) total += t.cost / t.rate();
-		draws.push(total);
-	}
-	draws.sort((a, b) => a - b);
+	const [low, high] =
+		movable.length === 0
+			? [fixed, fixed]
+			: betaSumQuantiles(
+					{
+						fixed,
+						costs: movable.map((m) => m.kept * m.perAttempt),
+						a: movable.map((m) => m.kR + 0.5),
+						b: movable.map((m) => m.dR - m.kR + 0.5)
+					},
+					DRAWS,
+					seed,
+					[0.025, 0.975]
+				);
 	// The bill's sums are whole micro-dollars already; labour makes the all-in ones fractional.
 	const actualMicros = Math.round(actual);
 	const whatIfMicros = Math.round(expected);
@@ -88,10 +89,7 @@ function pricedWhatIf(cells: WhatIfCell[], spend: (c: Counts) => number, seed: n
 		whatIfUsd: microsToUsd(whatIfMicros),
 		savingUsd: microsToUsd(actualMicros - whatIfMicros),
 		savingShare: actualMicros === 0 ? null : (actualMicros - whatIfMicros) / actualMicros,
-		whatIfIntervalUsd: [
-			microsToUsd(Math.round(quantileSorted(draws, 0.025))),
-			microsToUsd(Math.round(quantileSorted(draws, 0.975)))
-		],
+		whatIfIntervalUsd: [microsToUsd(Math.round(low)), microsToUsd(Math.round(high))],
 		segmentsChanged: movable.length
 	};
 }

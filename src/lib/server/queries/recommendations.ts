@@ -13,7 +13,7 @@ import {
 } from '$lib/metrics/advice';
 import type { Recommendation } from '$lib/metrics/confidence';
 import { emptyCounts } from '$lib/metrics/figures';
-import { comparisons } from '$lib/metrics/summary';
+import { familyPairs } from '$lib/metrics/summary';
 import { allInWhatIf, whatIf, type WhatIf } from '$lib/metrics/what-if';
 import type { Db } from '../db/connection';
 import { countsBySegment } from './segments';
@@ -47,12 +47,11 @@ export async function overallAdvice(
 	{ laborRate = null, ...options }: FigureOptions = {}
 ): Promise<Pick<PairAdvice, 'family' | 'base' | 'premium' | 'overall'>[]> {
 	const groups = await countsByModel(db, workspaceId, filters, options);
-	const byModel = new Map(groups.map((g) => [g.model, g]));
-	return comparisons(groups).map((pair) => ({
-		family: pair.family,
-		base: pair.base,
-		premium: pair.premium,
-		overall: advise(byModel.get(pair.base)!, byModel.get(pair.premium)!, { rate: laborRate })
+	return familyPairs(groups).map(([base, premium]) => ({
+		family: base.family,
+		base: base.model,
+		premium: premium.model,
+		overall: advise(base, premium, { rate: laborRate })
 	}));
 }
 
@@ -68,9 +67,8 @@ export async function recommendations(
 	}: RecommendationOptions = {}
 ): Promise<PairAdvice[]> {
 	const groups = await countsByModel(db, workspaceId, filters, options);
-	const byModel = new Map(groups.map((g) => [g.model, g]));
-	const pairs = comparisons(groups);
-	const inPairs = [...new Set(pairs.flatMap((p) => [p.base, p.premium]))];
+	const pairs = familyPairs(groups);
+	const inPairs = [...new Set(pairs.flatMap(([base, premium]) => [base.model, premium.model]))];
 	// One query per dimension for every model in a pair, split per pair below: every dimension is counted,
 	// only `segmentsBy` is advised segment by segment (the costly part, and most of an answer's size).
 	const perDimension = await Promise.all(
@@ -78,13 +76,19 @@ export async function recommendations(
 	);
 	const rows = new Map<Dimension, SegmentCounts[]>(DIMENSIONS.map((d, i) => [d, perDimension[i]]));
 	const order = (d: Dimension) => (d === 'duration' ? DURATION_BUCKETS : []);
-	return pairs.map((pair) => {
-		const split = (d: Dimension) => segmentPairs(rows.get(d)!, pair.base, pair.premium, order(d));
+	return pairs.map(([base, premium]) => {
+		const split = (d: Dimension) => segmentPairs(rows.get(d)!, base.model, premium.model, order(d));
 		const { listed, hidden } = listSegments(split(segmentsBy));
-		// The what-if runs over every segment of its dimension, listed or not; the all-in one only with a rate
+		// Full advice (with attempts to settle) only for the segments listed.
+		const advised = listed.map((s) => adviseSegment(s, laborRate));
+		// The what-if runs over every segment of its dimension, listed or not; a listed segment's
+		// recommendation is already in its advice (the same integration). The all-in one only with a rate
 		// (null then, with no statistic computed).
+		const known = new Map(whatIfDimension === segmentsBy ? advised.map((a) => [a.segment, a]) : []);
 		const whatIfSegments = split(whatIfDimension);
-		const bill = whatIfSegments.map(segmentRecommendation);
+		const bill = whatIfSegments.map((s) =>
+			known.has(s.segment) ? (known.get(s.segment)!.advice?.recommendation ?? null) : segmentRecommendation(s)
+		);
 		const cellsOf = (chosen: (Recommendation | null)[]) =>
 			whatIfSegments.map((s, i) => ({
 				base: s.base ?? emptyCounts(),
@@ -96,14 +100,13 @@ export async function recommendations(
 			laborRate
 		);
 		return {
-			family: pair.family,
-			base: pair.base,
-			premium: pair.premium,
-			overall: advise(byModel.get(pair.base)!, byModel.get(pair.premium)!, { rate: laborRate }),
+			family: base.family,
+			base: base.model,
+			premium: premium.model,
+			overall: advise(base, premium, { rate: laborRate }),
 			segments: {
 				by: segmentsBy,
-				// Full advice (with attempts to settle) only for the segments listed.
-				listed: listed.map((s) => adviseSegment(s, laborRate)),
+				listed: advised,
 				hidden,
 				counts: Object.fromEntries(DIMENSIONS.map((d) => [d, split(d).length])) as Record<Dimension, number>
 			},

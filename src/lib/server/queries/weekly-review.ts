@@ -3,13 +3,18 @@ import type { Filters } from '$lib/schemas/filters';
 import { addDays } from '$lib/metrics/weeks';
 import { isoWeekLabel } from '$lib/metrics/weeks';
 import { isoWeekRange, mondayOfIsoWeek } from '$lib/metrics/time-zones';
-import type { Comparison, ModelRow } from '$lib/metrics/summary';
+import {
+	pairRecommendations,
+	type Comparison,
+	type ModelRow,
+	type PairRecommendation
+} from '$lib/metrics/summary';
 import type { Db } from '../db/connection';
 import { ApiError } from '../errors';
 import { budgetOn, type BudgetView } from '../budgets';
 import { workspaceTimeZone } from '../workspaces';
 import { retakeSinks, reviewBacklog, type Backlog, type Sink } from './retake-sinks';
-import { summaryByModel, type FigureOptions } from './summary-by-model';
+import { countsByModel, summaryByModel, type FigureOptions } from './summary-by-model';
 
 export interface AdviceChange {
 	family: string;
@@ -67,8 +72,9 @@ export async function weeklyReview(
 	const [current, previous, upToNow, upToBefore, budget, projects, tags, backlog] = await Promise.all([
 		summaryByModel(db, workspaceId, { ...scope, ...range }, options),
 		summaryByModel(db, workspaceId, { ...scope, ...before }, options),
-		summaryByModel(db, workspaceId, { ...scope, to: range.to }, options),
-		summaryByModel(db, workspaceId, { ...scope, to: range.from }, options),
+		// All data up to each week's end: only the pairs' recommendations are used.
+		countsByModel(db, workspaceId, { ...scope, to: range.to }, options).then(pairRecommendations),
+		countsByModel(db, workspaceId, { ...scope, to: range.from }, options).then(pairRecommendations),
 		budgetOn(db, workspaceId, project, monday, timeZone, now),
 		retakeSinks(db, workspaceId, { ...scope, ...range }, 'project', 5, options),
 		retakeSinks(db, workspaceId, { ...scope, ...range }, 'tag', 5, options),
@@ -105,11 +111,11 @@ export async function weeklyReview(
 		),
 		sinks: { projects, tags },
 		backlog,
-		adviceChanges: adviceChanges(upToBefore.comparisons, upToNow.comparisons)
+		adviceChanges: adviceChanges(upToBefore, upToNow)
 	};
 }
 
-function adviceChanges(before: Comparison[], after: Comparison[]): AdviceChange[] {
+function adviceChanges(before: PairRecommendation[], after: PairRecommendation[]): AdviceChange[] {
 	return after.flatMap((a) => {
 		const b = before.find((x) => x.base === a.base && x.premium === a.premium);
 		const was = b?.recommendation ?? null;
