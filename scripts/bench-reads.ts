@@ -16,12 +16,13 @@
 // stored rollup row and shot against a recomputation from raw attempts, timed), --live-upkeep (keep the
 // rollup and shot triggers on during the bulk COPY, folding every --fold-every chunks; by default the
 // bulk skips them and the rebuild computes everything, as `npm run rollups:rebuild` does).
-// --database NAME (PostgreSQL): time the reads on a database an earlier run kept (KEEPRATE_BENCH_KEEP=1:
-// the scratch database is not dropped) instead of loading one again; --attempts must match it.
+// --database NAME: time the reads on a database an earlier run kept (KEEPRATE_BENCH_KEEP=1: the scratch
+// database is not dropped, the PGlite data folder not deleted) instead of loading one again; --attempts
+// must match it. PostgreSQL: the database's name; PGlite: the data folder's path.
 // PostgreSQL runs in a scratch database `keeprate_benchreads_<time>`, dropped at the end (DATABASE_URL,
 // default postgres://postgres@127.0.0.1:5432/postgres, is only used to create and drop it); PGlite runs
 // in a temporary data folder, as `npm start` runs it.
-import { readdirSync, lstatSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, lstatSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -85,13 +86,14 @@ const chunkSize = whole('chunk', flags.chunk, 100);
 const foldEvery = whole('fold-every', flags['fold-every'], 1);
 const liveUpkeep = Boolean(flags['live-upkeep']);
 const reused = flags.database;
-if (reused !== undefined && !/^keeprate_benchreads_\d+$/.test(reused))
+const which = flags.db;
+if (which !== 'postgres' && which !== 'pglite') fail(`--db must be postgres or pglite, not "${which ?? ''}"`);
+if (reused !== undefined && which === 'postgres' && !/^keeprate_benchreads_\d+$/.test(reused))
 	fail(
 		`--database must name a database kept by an earlier run (keeprate_benchreads_<time>), not "${reused}"`
 	);
-const which = flags.db;
-if (which !== 'postgres' && which !== 'pglite') fail(`--db must be postgres or pglite, not "${which ?? ''}"`);
-if (reused !== undefined && which !== 'postgres') fail('--database is for --db postgres');
+if (reused !== undefined && which === 'pglite' && !existsSync(join(reused, 'PG_VERSION')))
+	fail(`--database must be a PGlite data folder kept by an earlier run, not "${reused}"`);
 const timeZone = flags['time-zone']!;
 if (!isValidTimeZone(timeZone)) fail(`--time-zone "${timeZone}" is not an IANA time zone`);
 if (which === 'pglite' && total > 1_000_000)
@@ -494,11 +496,12 @@ interface Engine {
 }
 
 async function pgliteEngine(): Promise<Engine> {
-	const dataDir = mkdtempSync(join(tmpdir(), 'keeprate-benchreads-'));
+	const dataDir = reused ?? mkdtempSync(join(tmpdir(), 'keeprate-benchreads-'));
 	const database = await openDatabase({ dataDir, limits: MAINTENANCE_LIMITS });
 	const close = async () => {
 		await database.close();
-		rmSync(dataDir, { recursive: true, force: true });
+		if (process.env.KEEPRATE_BENCH_KEEP || reused) console.error(`kept the data folder ${dataDir}`);
+		else rmSync(dataDir, { recursive: true, force: true });
 	};
 	try {
 		await migrate(database);
@@ -509,7 +512,7 @@ async function pgliteEngine(): Promise<Engine> {
 	}
 	const [row] = rowsOf(await database.db.execute(sql`show server_version`));
 	return {
-		label: `PGlite (PostgreSQL ${row.server_version}, data folder ${dataDir})`,
+		label: `PGlite (PostgreSQL ${row.server_version}, ${reused ? 'data folder kept by an earlier run' : 'data folder'} ${dataDir})`,
 		database,
 		dataDir,
 		close
