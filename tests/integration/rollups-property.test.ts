@@ -103,7 +103,15 @@ const REPRICE_TARGETS = [
 	{ model: 'kling-v3.0-pro', resolution: '*' }
 ];
 const TAGS = ['close-up', 'product', 'high-motion', 'landscape'];
-const TAG_LISTS = [[], ['close-up'], ['close-up', 'close-up'], ['product', 'high-motion'], [' Landscape ']];
+// The same set in two orders: tag segments sum the rollups per stored list before splitting each into tags.
+const TAG_LISTS = [
+	[],
+	['close-up'],
+	['close-up', 'close-up'],
+	['product', 'high-motion'],
+	['high-motion', 'product'],
+	[' Landscape ']
+];
 const PROMPTS = [
 	'extreme close-up of a runner sprinting through a crowded street',
 	'a silk dress in the wind',

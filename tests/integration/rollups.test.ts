@@ -8,6 +8,7 @@ import { fold, rowsOf, startCompactor } from '../../src/lib/server/rollups/compa
 import { checkRollups, rebuildRollups } from '../../src/lib/server/rollups/maintain';
 import { LISTED_SEGMENTS } from '../../src/lib/metrics/advice';
 import { recommendations } from '../../src/lib/server/queries/recommendations';
+import { reasonCounts } from '../../src/lib/server/queries/reject-reasons';
 import { countsBySegment } from '../../src/lib/server/queries/segments';
 import { shotGroups } from '../../src/lib/server/queries/shots';
 import { summaryByModel } from '../../src/lib/server/queries/summary-by-model';
@@ -182,6 +183,49 @@ describe('tags', () => {
 		expect((await ingest(database.db, ws, { attempts: [twice] }, now)).duplicates).toBe(1);
 		const rows = await countsBySegment(database.db, ws, {}, 'tag');
 		expect(rows.map((r) => [r.segment, r.attempts, r.spendMicros])).toEqual([['close-up', 1, 550_000]]);
+		await expectExact();
+	});
+
+	test('a tag stored twice by a write outside ingestion counts once in that tag, whether read from rollups, unfolded changes or raw edges', async () => {
+		await ingest(database.db, ws, batch(1), now);
+		await fold(database.db);
+		// As a tagger could write them: a tag twice, the same set in another order; not folded yet.
+		await database.db.execute(sql`update attempts set tags = case when id like '%0' or id like '%5'
+				then array['close-up', 'high-motion', 'close-up'] else array['high-motion', 'close-up'] end
+			where workspace_id = ${ws} and id like 'b1-t1%'`);
+		await database.db.execute(
+			sql`update attempts set tags = '{}' where workspace_id = ${ws} and id = 'b1-t3'`
+		);
+		// Each attempt once per distinct tag, from the raw rows.
+		const expected = async (filters: { from?: Date; to?: Date }, rejected: boolean) =>
+			rowsOf(
+				await database.db
+					.execute(sql`select tag, model, ${rejected ? sql`reject_category` : sql`''`} as category,
+						count(*)::int as attempts, sum(cost_micros)::bigint as spend
+					from (select distinct a.id, a.model, a.reject_category, a.cost_micros, t.tag
+						from attempts a
+						cross join unnest(case when cardinality(a.tags) = 0 then array['(untagged)'] else a.tags end) as t(tag)
+						where a.workspace_id = ${ws}
+							and a.created_at >= ${(filters.from ?? new Date(0)).toISOString()}::timestamptz
+							and a.created_at < ${(filters.to ?? new Date('2100-01-01')).toISOString()}::timestamptz
+							${rejected ? sql`and a.reject_category is not null` : sql``}) as d
+					group by 1, 2, 3 order by 1, 2, 3`)
+			).map((r) => [r.tag, r.model, r.category, r.attempts, Number(r.spend)]);
+		const read = async () => {
+			for (const filters of [{}, range]) {
+				const segments = await countsBySegment(database.db, ws, filters, 'tag');
+				expect(segments.map((r) => [r.segment, r.model, '', r.attempts, r.spendMicros])).toEqual(
+					await expected(filters, false)
+				);
+				const reasons = await reasonCounts(database.db, ws, filters, 'tag');
+				expect(reasons.map((r) => [r.segment, r.model, r.category, r.attempts, r.wastedSpendMicros])).toEqual(
+					await expected(filters, true)
+				);
+			}
+		};
+		await read();
+		await fold(database.db);
+		await read();
 		await expectExact();
 	});
 });

@@ -9,7 +9,7 @@ import type { Db } from '../db/connection';
 import { attempts } from '../db/schema';
 import { rowsOf } from '../rollups/compact';
 import { cuboidFor, REASON_ROLLUPS } from '../rollups/families';
-import { partsUnion } from '../rollups/parts';
+import { partsUnion, perTag, type PartsQuery } from '../rollups/parts';
 import { dimensionFilters, timePlan, type ReadOptions } from '../rollups/read';
 import { whereAttempts } from './filters';
 
@@ -17,10 +17,6 @@ export interface SegmentReasonCounts extends ReasonCounts {
 	/** The scene tag ('(untagged)' for none) when grouped by tag, else ''. */
 	segment: string;
 }
-
-// Each tag once, as the attempt segments do (rollups/read.ts).
-const TAG = sql`unnest(case when cardinality(tags) = 0 then array['(untagged)']
-	else array(select distinct t from unnest(tags) as t) end)`;
 
 export async function reasonCounts(
 	db: Db,
@@ -33,14 +29,15 @@ export async function reasonCounts(
 	if (filters.project) needs.push('project');
 	if ((filters.tag?.length ?? 0) > 0 || by === 'tag') needs.push('tags');
 	const cuboid = cuboidFor(REASON_ROLLUPS, needs);
-	const segment = by === 'tag' ? TAG : sql`''`;
-	const parts = partsUnion({
+	// By tag: the tag set, split into its tags once the parts are summed (perTag).
+	const segment = by === 'tag' ? { name: 'tags', key: sql`tags` } : { name: 'segment', key: sql`''` };
+	const query: PartsQuery = {
 		family: REASON_ROLLUPS,
 		cuboid,
 		workspaceId,
 		plan: timePlan(filters, [], cuboid, options),
 		keys: [
-			{ name: 'segment', rollup: () => segment, raw: segment },
+			{ name: segment.name, rollup: () => segment.key, raw: segment.key },
 			{ name: 'model', rollup: () => sql`model`, raw: sql`model` },
 			{ name: 'category', rollup: () => sql`category`, raw: sql`reject_category` }
 		],
@@ -55,11 +52,11 @@ export async function reasonCounts(
 			sums: sql`count(*)::bigint as attempts, sum(${attempts.costMicros})::bigint as wasted_spend_micros,
 				coalesce(sum(${attempts.reviewSeconds}::numeric), 0) as review_seconds`
 		}
-	});
+	};
 	const result = await db.execute(sql`select p.segment, p.model, p.category,
 			sum(p.attempts)::bigint as attempts, sum(p.wasted_spend_micros)::bigint as wasted_spend_micros,
 			sum(p.review_seconds) as review_seconds
-		from (${parts}) as p
+		from (${by === 'tag' ? perTag(query) : partsUnion(query)}) as p
 		group by p.segment, p.model, p.category
 		having sum(p.attempts) <> 0 or sum(p.wasted_spend_micros) <> 0 or sum(p.review_seconds) <> 0
 		order by p.segment, p.model, p.category`);

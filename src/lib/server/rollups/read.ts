@@ -10,7 +10,7 @@ import { attempts } from '../db/schema';
 import { countColumns, whereAttempts } from '../queries/filters';
 import { rowsOf } from './compact';
 import { ATTEMPT_ROLLUPS, cuboidFor, grainsOf, sumOf, type Cuboid } from './families';
-import { partsUnion } from './parts';
+import { partsUnion, perTag, type PartsQuery } from './parts';
 import { planRange, type TimePlan } from './plan';
 
 export interface SegmentCounts extends ModelCounts {
@@ -53,14 +53,15 @@ export async function groupedCounts(
 		({ cuts, filters } = { cuts: weeks.cuts, filters: { ...filters, ...weeks.span } });
 	}
 	const c = countColumns;
-	const parts = partsUnion({
+	const byTag = grouping.by === 'tag';
+	const query: PartsQuery = {
 		family: ATTEMPT_ROLLUPS,
 		cuboid,
 		workspaceId,
 		plan: timePlan(filters, cuts, cuboid, options),
 		keys: [
 			{
-				name: 'segment',
+				name: byTag ? 'tags' : 'segment',
 				rollup: (time) => segmentOf(grouping, time, false),
 				raw: segmentOf(grouping, sql`created_at`, true)
 			},
@@ -81,11 +82,11 @@ export async function groupedCounts(
 				${c.generationSeconds} as generation_seconds, ${c.timedAttempts} as timed_attempts,
 				${c.reviewSeconds} as review_seconds`
 		}
-	});
+	};
 	const result = await db.execute(sql`select p.segment, p.model,
 			coalesce(m.family, p.model) as family, coalesce(m.tier, 0) as tier,
 			coalesce(m.display_name, p.model) as display_name, ${sql.raw(outerSums)}
-		from (${parts}) as p
+		from (${byTag ? perTag(query) : partsUnion(query)}) as p
 		left join models m on m.workspace_id = ${workspaceId} and m.model = p.model
 		group by p.segment, p.model, m.family, m.tier, m.display_name
 		having sum(p.attempts) <> 0
@@ -142,9 +143,8 @@ function segmentOf(grouping: Grouping, time: SQL, raw: boolean): SQL {
 		case 'week':
 			return weekOf(time, grouping.timeZone);
 		case 'tag':
-			// Each tag once, even where a write outside ingestion stored one twice.
-			return sql`unnest(case when cardinality(tags) = 0 then array['(untagged)']
-				else array(select distinct t from unnest(tags) as t) end)`;
+			// The tag set, split into its tags once the parts are summed (perTag).
+			return sql`tags`;
 		case 'project':
 			return sql`project`;
 		case 'resolution':
