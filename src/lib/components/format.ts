@@ -8,12 +8,20 @@ export function rangeQuery(from: string, to: string, project?: string): string {
 	return query.toString();
 }
 
+/** rangeQuery's parameters as an object, for a form's hidden fields and links that keep the range. */
+export const rangeParams = (from: string, to: string, project?: string): Record<string, string> =>
+	Object.fromEntries(new URLSearchParams(rangeQuery(from, to, project)));
+
 /** Rows grouped by a key, groups in the order they first appear. */
 export function groupBy<T>(rows: T[], key: (row: T) => string): { key: string; rows: T[] }[] {
 	const groups = new Map<string, T[]>();
 	for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
 	return [...groups].map(([k, members]) => ({ key: k, rows: members }));
 }
+
+/** A page's what-if labour rate as the parameters its forms and links carry (none: the workspace's). */
+export const laborRateParams = (param: string | null): Record<string, string> =>
+	param === null ? {} : { laborUsdPerHour: param };
 
 /** A page's query string with its what-if labour rate (`laborUsdPerHour=`) added, when it has one. */
 export function withLaborRate(query: string, param: string | null): string {
