@@ -589,11 +589,11 @@ async function load(db: Db, stream: AttemptStream): Promise<LoadReport> {
 	let foldMs = 0;
 	let sent = 0;
 	let storing: Promise<void> | undefined;
-	// The bulk skips the rollup and shot upkeep (rebuildRollups below recomputes both from raw attempts,
-	// with the same code as `npm run rollups:rebuild`); --live-upkeep keeps it, as a live server would.
-	const upkeep = ['attempts_rollup_inserted', 'attempts_shots_inserted'];
-	if (!liveUpkeep)
-		for (const t of upkeep) await db.execute(sql.raw(`alter table attempts disable trigger ${t}`));
+	// The bulk skips the upkeep of rollups, reject reasons and shots (rebuildRollups below recomputes them
+	// from raw attempts, with the same code as `npm run rollups:rebuild`); --live-upkeep keeps it, as a live
+	// server would.
+	const upkeep = sql.raw('trigger attempts_upkeep_inserted');
+	if (!liveUpkeep) await db.execute(sql`alter table attempts disable ${upkeep}`);
 	const started = performance.now();
 	for (let chunk = 1; sent < bulk; chunk++) {
 		const size = Math.min(chunkSize, bulk - sent);
@@ -619,12 +619,11 @@ async function load(db: Db, stream: AttemptStream): Promise<LoadReport> {
 		);
 	}
 	await storing;
-	if (!liveUpkeep)
-		for (const t of upkeep) await db.execute(sql.raw(`alter table attempts enable trigger ${t}`));
+	if (!liveUpkeep) await db.execute(sql`alter table attempts enable ${upkeep}`);
 	const bulkSeconds = (performance.now() - started) / 1000;
 	progress(
 		`  COPY: ${count(bulk)} attempts in ${duration(bulkSeconds)} (${count(Math.round(bulk / bulkSeconds))} att/s` +
-			(liveUpkeep ? `, folds ${duration(foldMs / 1000)} of it)` : ', rollup and shot triggers off)'),
+			(liveUpkeep ? `, folds ${duration(foldMs / 1000)} of it)` : ', upkeep triggers off)'),
 		true
 	);
 
@@ -1097,7 +1096,7 @@ async function run(engine: Engine): Promise<void> {
 				`${duration(loaded.bulkSeconds)} (${count(Math.round(loaded.bulk / loaded.bulkSeconds))} att/s, ` +
 				(liveUpkeep
 					? `rollup and shot triggers on, folding every ${foldEvery} chunk(s) included: ${duration(loaded.foldSeconds)}`
-					: 'rollup and shot triggers off: the rebuild computes them') +
+					: 'upkeep triggers off: the rebuild computes the rollups') +
 				'); ingest(): ' +
 				`${count(loaded.ingest.sent)} attempts sent (${loaded.ingest.accepted} new, ${loaded.ingest.duplicates} ` +
 				`duplicates, ${loaded.ingest.updated} late verdicts) in ${duration(loaded.ingest.seconds)}`

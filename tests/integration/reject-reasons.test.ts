@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/lib/server/db/connection';
+import type { NewAttempt } from '../../src/lib/server/db/schema';
 import { ingest } from '../../src/lib/server/ingest';
+import { PLACE_IN_ONE_QUERY_FROM, placeRejects, type Placements } from '../../src/lib/server/ingest/place';
 import { fold, rowsOf } from '../../src/lib/server/rollups/compact';
 import { checkRollups } from '../../src/lib/server/rollups/maintain';
 import { rejectReasons } from '../../src/lib/server/queries/reject-reasons';
@@ -111,6 +113,130 @@ describe('reject categories', () => {
 		const after = await categoriesOf(ws);
 		expect(after.p).toEqual(['hands-anatomy', 'rules']);
 		expect(after.o).toEqual([null, null]);
+		expect(await checkRollups(database.db, ws)).toEqual([]);
+	});
+
+	// A batch places each distinct reason once (ingest/place.ts); one attempt per request is placed by the
+	// row trigger. Both must store what keeprate_place_reject gives for each row.
+	const reasons = [
+		'extra fingers',
+		'EXTRA FINGERS',
+		'handheld wobble',
+		'lip sync off',
+		'meh',
+		'Hand-held look',
+		'morphing\u00a0hands',
+		'\tflicker\n',
+		'wrong product colour',
+		'not on brief',
+		'Gibberish sign',
+		'a warm glow'
+	];
+	const mixed = (prefix: string) =>
+		Array.from({ length: 60 }, (_, n) => {
+			const id = `${prefix}${String(n).padStart(2, '0')}`;
+			if (n % 9 === 4) return take(id, { status: 'failed' });
+			const verdict = n % 7 === 3 ? 'keep' : n % 11 === 5 ? 'pending' : 'reject';
+			const reason = verdict === 'reject' && n % 6 !== 1 ? { rejectReason: reasons[n % reasons.length] } : {};
+			return take(id, { verdict, ...reason });
+		});
+
+	test('a batch stores the same categories as attempts sent one by one, with default and own rules', async () => {
+		for (const rules of [
+			undefined,
+			[
+				{ pattern: 'sync', category: 'physics' as const },
+				{ pattern: 'glow', category: 'physics' as const }
+			]
+		]) {
+			const ws = await freshWorkspace(database);
+			if (rules) await saveRejectRules(database.db, ws, rules);
+			await ingest(database.db, ws, { attempts: mixed('b') }, now);
+			for (const one of mixed('s')) await ingest(database.db, ws, one, now);
+			const stored = await categoriesOf(ws);
+			const recomputed = rowsOf(
+				await database.db.execute(sql`select a.id, p[1] as category, p[2] as placement
+					from attempts as a join workspaces as w on w.id = a.workspace_id
+					cross join lateral (select keeprate_place_reject(w.reject_rule_groups, a.reject_reason) as p) as x
+					where a.workspace_id = ${ws} and a.status = 'succeeded' and a.verdict = 'reject'`)
+			);
+			expect(recomputed.length).toBeGreaterThan(30);
+			for (const r of recomputed) expect(stored[String(r.id)]).toEqual([r.category, r.placement]);
+			for (let n = 0; n < 60; n++) {
+				const id = String(n).padStart(2, '0');
+				expect(stored[`b${id}`]).toEqual(stored[`s${id}`]);
+			}
+			// Rules, their absence (other), no reason, a failure and no category at all were all compared.
+			const categories = new Set(Object.values(stored).map((c) => c[0]));
+			for (const c of ['other', 'unspecified', 'failed', null]) expect(categories).toContain(c);
+			expect(categories.size).toBeGreaterThanOrEqual(rules ? 5 : 9);
+			expect(await checkRollups(database.db, ws)).toEqual([]);
+		}
+	});
+
+	test('a batch matches each distinct reason once, and leaves a few rows to the trigger', async () => {
+		const ws = await freshWorkspace(database);
+		const row = (reason: string | null, extra: Partial<NewAttempt> = {}) =>
+			({
+				workspaceId: ws,
+				status: 'succeeded',
+				verdict: 'reject',
+				rejectReason: reason,
+				...extra
+			}) as NewAttempt;
+		const few = [
+			row('extra fingers'),
+			row(null),
+			row('meh', { verdict: 'keep' }),
+			row('x', { status: 'failed' })
+		];
+		const placements: Placements = new Map();
+		await placeRejects(database.db, few, placements);
+		expect(placements.size).toBe(0);
+		expect(few.map((r) => [r.rejectCategory, r.rejectCategoryBy])).toEqual([
+			[null, null],
+			['unspecified', null],
+			[null, null],
+			['failed', null]
+		]);
+		const many = Array.from({ length: PLACE_IN_ONE_QUERY_FROM }, (_, n) =>
+			row(['extra fingers', 'meh', 'lip sync off'][n % 3])
+		);
+		await placeRejects(database.db, many, placements);
+		expect(placements.size).toBe(3);
+		expect(
+			new Set(many.map((r) => `${r.rejectReason}: ${r.rejectCategory} by ${r.rejectCategoryBy}`))
+		).toEqual(
+			new Set([
+				'extra fingers: hands-anatomy by rules',
+				'meh: other by queued',
+				'lip sync off: audio-sync by rules'
+			])
+		);
+		// Known reasons are placed from then on, however few the rows.
+		await placeRejects(database.db, few, placements);
+		expect(few[0].rejectCategory).toBe('hands-anatomy');
+	});
+
+	test('a batch that meets a stored id is placed by the trigger, with the verdicts it ends with', async () => {
+		const ws = await freshWorkspace(database);
+		await ingest(database.db, ws, take('b05', { verdict: 'pending' }), now);
+		// The COPY fails on b05, and the batch is stored by its transaction: b05's verdict is updated.
+		const batch = mixed('b').map((a) =>
+			a.id === 'b05' ? { ...a, verdict: 'reject', rejectReason: 'meh' } : a
+		);
+		expect(await ingest(database.db, ws, { attempts: batch }, now)).toEqual({
+			accepted: 59,
+			duplicates: 0,
+			updated: 1
+		});
+		for (const one of mixed('s')) await ingest(database.db, ws, one, now);
+		const stored = await categoriesOf(ws);
+		expect(stored.b05).toEqual(['other', 'queued']);
+		for (let n = 0; n < 60; n++) {
+			const id = String(n).padStart(2, '0');
+			if (id !== '05') expect(stored[`b${id}`]).toEqual(stored[`s${id}`]);
+		}
 		expect(await checkRollups(database.db, ws)).toEqual([]);
 	});
 });

@@ -6,6 +6,7 @@ import { csvField, openCopy, type OpenCopy } from '../db/copy';
 import { ApiError, hasErrorCode } from '../errors';
 import type { Db } from '../db/connection';
 import { attempts, type NewAttempt } from '../db/schema';
+import { placeRejects, type Placements } from './place';
 import { verdictDiffers, type PreparedAttempt, type StoredVerdict } from './prepare';
 
 export interface IngestResult {
@@ -88,10 +89,10 @@ async function storeOnce(tx: Db, workspaceId: string, batch: PreparedAttempt[]):
 	}
 
 	if (plan.inserts.size > 0) {
-		const inserted = await insertAttempts(
-			tx,
-			[...plan.inserts.values()].map((i) => i.row)
-		);
+		const rows = [...plan.inserts.values()].map((i) => i.row);
+		// Placed by the trigger: a COPY that came first may have placed a row whose verdict was merged since.
+		for (const row of rows) row.rejectCategory = row.rejectCategoryBy = null;
+		const inserted = await insertAttempts(tx, rows);
 		if (inserted !== plan.inserts.size) throw new RaceLost();
 	}
 	if (plan.updates.size > 0) await applyVerdicts(tx, workspaceId, [...plan.updates.values()]);
@@ -270,7 +271,8 @@ export interface AttemptsCopy extends Omit<OpenCopy, 'write'> {
 /**
  * A batch whose ids are all new, stored by COPY: atomic by itself, and a trigger adds the rows of new
  * projects in the same statement. If any id is stored already, by an earlier request or a concurrent
- * one, end() rejects (see metOtherAttempts) and nothing is stored.
+ * one, end() rejects (see metOtherAttempts) and nothing is stored. Rejected attempts come placed in
+ * their reject category (placeRejects), each distinct reason of the COPY matched once.
  */
 export async function openAttemptsCopy(db: Db): Promise<AttemptsCopy> {
 	const copy = await openCopy(
@@ -278,11 +280,16 @@ export async function openAttemptsCopy(db: Db): Promise<AttemptsCopy> {
 		getTableName(attempts),
 		attemptColumns.map(({ column }) => column.name)
 	);
+	const placements: Placements = new Map();
 	return {
 		get failed() {
 			return copy.failed;
 		},
-		write: (batch) => copy.write(copyRows(batch.map((p) => p.row))),
+		write: async (batch) => {
+			const rows = batch.map((p) => p.row);
+			await placeRejects(db, rows, placements);
+			await copy.write(copyRows(rows));
+		},
 		end: () => copy.end(),
 		abort: () => copy.abort()
 	};
