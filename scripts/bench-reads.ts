@@ -18,7 +18,8 @@
 // bulk skips them and the rebuild computes everything, as `npm run rollups:rebuild` does).
 // --database NAME: time the reads on a database an earlier run kept (KEEPRATE_BENCH_KEEP=1: the scratch
 // database is not dropped, the PGlite data folder not deleted) instead of loading one again; --attempts
-// must match it. PostgreSQL: the database's name; PGlite: the data folder's path.
+// must match it. PostgreSQL: the database's name; PGlite: the data folder's path. --only TEXT: time only
+// the reads whose name holds TEXT (e.g. "page"), each still next to its raw GROUP BY.
 // PostgreSQL runs in a scratch database `keeprate_benchreads_<time>`, dropped at the end (DATABASE_URL,
 // default postgres://postgres@127.0.0.1:5432/postgres, is only used to create and drop it); PGlite runs
 // in a temporary data folder, as `npm start` runs it.
@@ -77,7 +78,8 @@ const { values: flags } = parseArgs({
 		'time-zone': { type: 'string', default: 'America/New_York' },
 		check: { type: 'boolean', default: false },
 		'live-upkeep': { type: 'boolean', default: false },
-		database: { type: 'string' }
+		database: { type: 'string' },
+		only: { type: 'string' }
 	}
 });
 const total = whole('attempts', flags.attempts, 1000);
@@ -96,6 +98,7 @@ if (reused !== undefined && which === 'pglite' && !existsSync(join(reused, 'PG_V
 	fail(`--database must be a PGlite data folder kept by an earlier run, not "${reused}"`);
 const timeZone = flags['time-zone']!;
 if (!isValidTimeZone(timeZone)) fail(`--time-zone "${timeZone}" is not an IANA time zone`);
+const chosen = (read: { name: string }) => !flags.only || read.name.includes(flags.only);
 if (which === 'pglite' && total > 1_000_000)
 	console.error(`bench:reads: warning: PGlite is meant for up to 1,000,000 attempts, not ${total}`);
 
@@ -1066,7 +1069,7 @@ async function run(engine: Engine): Promise<void> {
 	console.error(`  ${data.line}`);
 
 	const results: Measured[] = [];
-	for (const read of reads(db, data.busiest, 'hands')) results.push(await measure(read));
+	for (const read of reads(db, data.busiest, 'hands').filter(chosen)) results.push(await measure(read));
 
 	let checked = '';
 	if (flags.check) {
@@ -1162,6 +1165,7 @@ async function run(engine: Engine): Promise<void> {
 	console.log(out.join('\n'));
 }
 
+if (!reads(undefined as unknown as Db, '', '').some(chosen)) fail(`--only "${flags.only}" names no read`);
 const engine =
 	which === 'pglite' ? await pgliteEngine() : await postgresEngine(process.env.DATABASE_URL || DEFAULT_URL);
 // Ctrl-C still drops the scratch database (or deletes the data folder).
