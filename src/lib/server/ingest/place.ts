@@ -11,7 +11,7 @@ type Category = NonNullable<NewAttempt['rejectCategory']>;
 type Placement = { category: Category | null; by: NewAttempt['rejectCategoryBy'] | null };
 
 /**
- * A query costs a round trip; the trigger about 50 µs a row (on 2 cores): below this many rows whose
+ * A query costs a round trip; the trigger about 35 µs a row (on 2 cores): below this many rows whose
  * reasons need matching, the trigger places them.
  */
 export const PLACE_IN_ONE_QUERY_FROM = 16;
