@@ -706,6 +706,21 @@ function reads(db: Db, busiest: string, tag: string): Read[] {
 		name,
 		run: (o) => summaryByModel(db, WORKSPACE, filters, o)
 	});
+	const recommendationsRead = (name: string, laborRate?: number): Read => ({
+		name,
+		run: async (o) => {
+			const zone = await workspaceTimeZone(db, WORKSPACE);
+			const range = pageRange(url(), zone, NOW);
+			const options = laborRate === undefined ? o : { ...o, laborRate };
+			const [pairs, summary, projects, anyAttempts] = await Promise.all([
+				recommendations(db, WORKSPACE, range.filters, { whatIf: 'project', ...options }),
+				summaryByModel(db, WORKSPACE, range.filters, options),
+				listProjects(db, WORKSPACE, o),
+				hasAttempts(db, WORKSPACE)
+			]);
+			return { pairs, summary, projects, anyAttempts };
+		}
+	});
 	return [
 		summaryRead('summary 30 d', lastDays(30)),
 		summaryRead(`summary 30 d, tag "${tag}"`, { ...lastDays(30), tag: [tag] }),
@@ -727,36 +742,9 @@ function reads(db: Db, busiest: string, tag: string): Read[] {
 				return { summary, weekly, projects, anyAttempts };
 			}
 		},
-		{
-			name: 'recommendations page',
-			run: async (o) => {
-				const zone = await workspaceTimeZone(db, WORKSPACE);
-				const range = pageRange(url(), zone, NOW);
-				const [pairs, summary, projects, anyAttempts] = await Promise.all([
-					recommendations(db, WORKSPACE, range.filters, { whatIf: 'project', ...o }),
-					summaryByModel(db, WORKSPACE, range.filters, o),
-					listProjects(db, WORKSPACE, o),
-					hasAttempts(db, WORKSPACE)
-				]);
-				return { pairs, summary, projects, anyAttempts };
-			}
-		},
-		{
-			// The same page with a labour rate: each listed segment's all-in advice and the all-in what-if too.
-			name: 'recommendations page, labour rate',
-			run: async (o) => {
-				const zone = await workspaceTimeZone(db, WORKSPACE);
-				const range = pageRange(url(), zone, NOW);
-				const options = { ...o, laborRate: LABOR_RATE };
-				const [pairs, summary, projects, anyAttempts] = await Promise.all([
-					recommendations(db, WORKSPACE, range.filters, { whatIf: 'project', ...options }),
-					summaryByModel(db, WORKSPACE, range.filters, options),
-					listProjects(db, WORKSPACE, o),
-					hasAttempts(db, WORKSPACE)
-				]);
-				return { pairs, summary, projects, anyAttempts };
-			}
-		},
+		recommendationsRead('recommendations page'),
+		// The same page with a labour rate: each listed segment's all-in advice and the all-in what-if too.
+		recommendationsRead('recommendations page, labour rate', LABOR_RATE),
 		{
 			name: 'shots page',
 			run: async (o) => {
