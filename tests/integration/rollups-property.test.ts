@@ -33,9 +33,10 @@ import { reasonCounts, rejectReasons } from '../../src/lib/server/queries/reject
 import { reasonFigures } from '../../src/lib/metrics/reasons';
 import { DEFAULT_REJECT_RULES } from '../../src/lib/reasons/categories';
 import { weeklyCsv, WEEKLY_COLUMNS } from '../../src/lib/server/export/weekly-csv';
-import { summarize, modelRow, type ModelCounts } from '../../src/lib/metrics/summary';
+import { addByModel, summarize, modelRow, type ModelCounts } from '../../src/lib/metrics/summary';
 import { shotStatsOfGroups } from '../../src/lib/metrics/shots';
-import { isoWeekLabel } from '../../src/lib/metrics/weeks';
+import { addDays, isoWeekLabel } from '../../src/lib/metrics/weeks';
+import { isoWeekRange, mondayOfIsoWeek, startOfDay } from '../../src/lib/metrics/time-zones';
 import { csvRow, microsToDecimal } from '../../src/lib/csv';
 import { DIMENSIONS, WHAT_IF_DIMENSIONS } from '../../src/lib/schemas/segments';
 import type { Filters } from '../../src/lib/schemas/filters';
@@ -819,6 +820,35 @@ async function expectWorkspaceReadsEqualRaw(ws: string, s: Scenario) {
 	await same((o) => listProjects(db, ws, o));
 	const week = isoWeekLabel(new Date(WINDOW_START + s.week * 7 * DAY).toISOString().slice(0, 10));
 	await same((o) => weeklyReview(db, ws, week, s.weekProject, NOW, o));
+	// The page hands the review its charts' eight weeks (from rollups): the same review as one that reads
+	// its two weeks itself, from raw rows.
+	const monday = mondayOfIsoWeek(week)!;
+	const weeks = countsByWeekAndModel(
+		db,
+		ws,
+		{
+			project: s.weekProject,
+			from: startOfDay(addDays(monday, -7 * 7), s.zone),
+			to: startOfDay(addDays(monday, 7), s.zone)
+		},
+		s.zone
+	);
+	expect(await weeklyReview(db, ws, week, s.weekProject, NOW, { weeks })).toEqual(
+		await weeklyReview(db, ws, week, s.weekProject, NOW, RAW)
+	);
+	// The review's advice up to the week's end is read as up to its start plus the week: the same counts
+	// as one read up to its end, from raw rows.
+	const { from, to } = isoWeekRange(week, s.zone)!;
+	const scope = { project: s.weekProject };
+	const byModel = (c: ModelCounts[]) => [...c].sort((a, b) => a.model.localeCompare(b.model));
+	expect(
+		byModel(
+			addByModel(
+				await countsByModel(db, ws, { ...scope, to: from }, RAW),
+				await countsByModel(db, ws, { ...scope, from, to }, RAW)
+			)
+		)
+	).toEqual(byModel(await countsByModel(db, ws, { ...scope, to }, RAW)));
 	for (const whatIf of WHAT_IF_DIMENSIONS) await same((o) => recommendations(db, ws, {}, { whatIf, ...o }));
 	for (const zone of ZONES) await same((o) => countsByWeekAndModel(db, ws, {}, zone, o));
 }

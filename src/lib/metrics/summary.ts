@@ -233,12 +233,25 @@ export function comparisons(groups: ModelCounts[], rate: LaborRate = null): Comp
 	return familyPairs(groups).map(([base, premium]) => compare(base, premium, rate));
 }
 
+const COUNT_KEYS = Object.keys(emptyCounts()) as (keyof Counts)[];
+
 export function sumCounts(groups: Counts[]): Counts {
 	const total = emptyCounts();
 	for (const g of groups) {
-		for (const key of Object.keys(total) as (keyof Counts)[]) total[key] += g[key];
+		for (const key of COUNT_KEYS) total[key] += g[key];
 	}
 	return total;
+}
+
+/** The counts per model of two ranges that do not overlap, added model by model: their union's. */
+export function addByModel(a: ModelCounts[], b: ModelCounts[]): ModelCounts[] {
+	const out = new Map(a.map((g) => [g.model, { ...g }]));
+	for (const g of b) {
+		const mine = out.get(g.model);
+		if (!mine) out.set(g.model, { ...g });
+		else for (const key of COUNT_KEYS) mine[key] += g[key];
+	}
+	return [...out.values()];
 }
 
 export function totals(groups: Counts[], rate: LaborRate = null): Totals {

@@ -4,7 +4,9 @@ import { addDays } from '$lib/metrics/weeks';
 import { isoWeekLabel } from '$lib/metrics/weeks';
 import { isoWeekRange, mondayOfIsoWeek } from '$lib/metrics/time-zones';
 import {
+	addByModel,
 	pairRecommendations,
+	summarize,
 	type Comparison,
 	type ModelRow,
 	type PairRecommendation
@@ -14,7 +16,7 @@ import { ApiError } from '../errors';
 import { budgetOn, type BudgetView } from '../budgets';
 import { workspaceTimeZone } from '../workspaces';
 import { retakeSinks, reviewBacklog, type Backlog, type Sink } from './retake-sinks';
-import { countsByModel, summaryByModel, type FigureOptions } from './summary-by-model';
+import { countsByModel, type FigureOptions, type SegmentCounts } from './summary-by-model';
 
 export interface AdviceChange {
 	family: string;
@@ -53,13 +55,22 @@ export interface WeeklyReview {
 	adviceChanges: AdviceChange[];
 }
 
+export interface WeeklyReviewOptions extends FigureOptions {
+	/**
+	 * The counts per ISO week and model (countsByWeekAndModel in the workspace's zone, the same project) of
+	 * a range that holds the week and the week before, if the caller reads them anyway (the page's charts):
+	 * both weeks' counts are taken from them instead of read again.
+	 */
+	weeks?: Promise<SegmentCounts[]>;
+}
+
 export async function weeklyReview(
 	db: Db,
 	workspaceId: string,
 	week: string,
 	project: string | undefined,
 	now = new Date(),
-	options: FigureOptions = {}
+	{ weeks, ...options }: WeeklyReviewOptions = {}
 ): Promise<WeeklyReview> {
 	const timeZone = await workspaceTimeZone(db, workspaceId);
 	const monday = mondayOfIsoWeek(week);
@@ -69,17 +80,28 @@ export async function weeklyReview(
 	const previousMonday = addDays(monday, -7);
 	const before = isoWeekRange(isoWeekLabel(previousMonday), timeZone)!;
 	const scope: Filters = { project };
-	const [current, previous, upToNow, upToBefore, budget, projects, tags, backlog] = await Promise.all([
-		summaryByModel(db, workspaceId, { ...scope, ...range }, options),
-		summaryByModel(db, workspaceId, { ...scope, ...before }, options),
-		// All data up to each week's end: only the pairs' recommendations are used.
-		countsByModel(db, workspaceId, { ...scope, to: range.to }, options).then(pairRecommendations),
-		countsByModel(db, workspaceId, { ...scope, to: range.from }, options).then(pairRecommendations),
+	const weekOf = (first: string, filters: Filters) =>
+		weeks
+			? weeks.then((rows) =>
+					rows.filter((r) => r.segment === first).map(({ segment: _, ...counts }) => counts)
+				)
+			: countsByModel(db, workspaceId, filters, options);
+	const [weekCounts, previousCounts, upToMonday, budget, projects, tags, backlog] = await Promise.all([
+		weekOf(monday, { ...scope, ...range }),
+		weekOf(previousMonday, { ...scope, ...before }),
+		// All data up to the week's start (`to` is exclusive: the week starts where it ends).
+		countsByModel(db, workspaceId, { ...scope, to: range.from }, options),
 		budgetOn(db, workspaceId, project, monday, timeZone, now),
 		retakeSinks(db, workspaceId, { ...scope, ...range }, 'project', 5, options),
 		retakeSinks(db, workspaceId, { ...scope, ...range }, 'tag', 5, options),
 		reviewBacklog(db, workspaceId, { ...scope, to: range.to }, options)
 	]);
+	const current = summarize(weekCounts, options.laborRate);
+	const previous = summarize(previousCounts, options.laborRate);
+	// Tier advice on all data up to each week's end (only the pairs' recommendations are used): up to its
+	// end is up to its start and the week itself.
+	const upToBefore = pairRecommendations(upToMonday);
+	const upToNow = pairRecommendations(addByModel(upToMonday, weekCounts));
 	return {
 		week,
 		previous: isoWeekLabel(previousMonday),

@@ -46,9 +46,14 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		project: project || undefined
 	};
 	const { rate, labour, errors: labourError } = await pageLaborRate(database, workspaceId, url);
+	// The charts' weeks hold the week under review and the one before: the review takes its counts from them.
+	const byWeek = countsByWeekAndModel(database, workspaceId, history, timeZone);
 	const [review, counts, budgets, projects] = await Promise.all([
-		weeklyReview(database, workspaceId, week, project || undefined, new Date(), { laborRate: rate }),
-		countsByWeekAndModel(database, workspaceId, history, timeZone),
+		weeklyReview(database, workspaceId, week, project || undefined, new Date(), {
+			laborRate: rate,
+			weeks: byWeek
+		}),
+		byWeek,
 		listBudgets(database, workspaceId),
 		listProjects(database, workspaceId)
 	]);
