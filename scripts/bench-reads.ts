@@ -34,6 +34,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { clearMemos } from '../src/lib/metrics/memo';
 import { shotStatsOfGroups } from '../src/lib/metrics/shots';
+import { summarize } from '../src/lib/metrics/summary';
 import { dayOf, isValidTimeZone, mondayOfIsoWeek, startOfDay } from '../src/lib/metrics/time-zones';
 import { addDays, isoWeekLabel, mondayOf } from '../src/lib/metrics/weeks';
 import { addBudget, listBudgets } from '../src/lib/server/budgets';
@@ -49,7 +50,7 @@ import { pageRange } from '../src/lib/server/page-range';
 import { listProjects } from '../src/lib/server/queries/projects';
 import { overallAdvice, recommendations } from '../src/lib/server/queries/recommendations';
 import { shotGroups } from '../src/lib/server/queries/shots';
-import { summaryByModel } from '../src/lib/server/queries/summary-by-model';
+import { countsByModel, summaryByModel } from '../src/lib/server/queries/summary-by-model';
 import { weeklyReview } from '../src/lib/server/queries/weekly-review';
 import { countsByWeekAndModel } from '../src/lib/server/queries/weekly-spend-by-model';
 import { fold, rowsOf } from '../src/lib/server/rollups/compact';
@@ -711,10 +712,11 @@ function reads(db: Db, busiest: string, tag: string): Read[] {
 		run: async (o) => {
 			const zone = await workspaceTimeZone(db, WORKSPACE);
 			const range = pageRange(url(), zone, NOW);
-			const options = laborRate === undefined ? o : { ...o, laborRate };
+			// As the page: the counts per model read once, for the pairs and the models' summary.
+			const byModel = countsByModel(db, WORKSPACE, range.filters, o);
 			const [pairs, summary, projects, anyAttempts] = await Promise.all([
-				recommendations(db, WORKSPACE, range.filters, { whatIf: 'project', ...options }),
-				summaryByModel(db, WORKSPACE, range.filters, options),
+				recommendations(db, WORKSPACE, range.filters, { whatIf: 'project', ...o, laborRate, byModel }),
+				byModel.then((counts) => summarize(counts)),
 				listProjects(db, WORKSPACE, o),
 				hasAttempts(db, WORKSPACE)
 			]);
@@ -773,9 +775,11 @@ function reads(db: Db, busiest: string, tag: string): Read[] {
 				const monday = mondayOfIsoWeek(week)!;
 				const first = addDays(monday, -7 * 7);
 				const history = { from: startOfDay(first, zone), to: startOfDay(addDays(monday, 7), zone) };
+				// As the page: the review's two weeks taken from the charts' weeks.
+				const weeks = countsByWeekAndModel(db, WORKSPACE, history, zone, o);
 				const [review, counts, budgets, projects] = await Promise.all([
-					weeklyReview(db, WORKSPACE, week, undefined, NOW, o),
-					countsByWeekAndModel(db, WORKSPACE, history, zone, o),
+					weeklyReview(db, WORKSPACE, week, undefined, NOW, { ...o, weeks }),
+					weeks,
 					listBudgets(db, WORKSPACE),
 					listProjects(db, WORKSPACE, o)
 				]);

@@ -14,7 +14,8 @@ import type { Recommendation } from '../../src/lib/metrics/confidence';
 import { emptyCounts, type Counts } from '../../src/lib/metrics/figures';
 import { median, medianOfCounts, shotStats } from '../../src/lib/metrics/shots';
 import { allInWhatIf, whatIf } from '../../src/lib/metrics/what-if';
-import { mulberry32, quantileSorted, sampleBeta } from '../../src/lib/metrics/random';
+import { quantileSorted } from '../../src/lib/metrics/beta-draws';
+import { mulberry32, sampleBeta } from '../../src/lib/metrics/random';
 import type { ModelCounts } from '../../src/lib/metrics/summary';
 
 /** kept of decided at `price` dollars a take. */

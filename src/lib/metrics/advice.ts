@@ -1,7 +1,7 @@
 // Tier advice a lead can act on: the comparison of a family pair, what following it saves per 100 usable
 // clips, and one plain sentence with the numbers. Pure.
 import { costPerKeptClipMicros, costRatio, decided } from './figures';
-import { probabilityPremiumCheaper, recommend, type Recommendation } from './confidence';
+import { probabilityPremiumCheaper, recommend, type Probe, type Recommendation } from './confidence';
 import { allInCostRatio, type LaborRate } from './labour';
 import { compare, modelRow, type Comparison, type ModelCounts, type ModelRow } from './summary';
 import type { Dimension } from '$lib/schemas/segments';
@@ -199,6 +199,30 @@ export function adviseSegment(s: SegmentPair, rate: LaborRate = null): SegmentAd
 }
 
 const outcomes = (c: ModelCounts) => ({ kept: c.kept, decided: decided(c) });
+
+/**
+ * The statistics adviseSegment(s, rate) asks of confidence.ts, as a probe another thread can compute first
+ * (figuresOf): the probability at the bill's cost ratio (and the attempts to settle if it leaves the pair
+ * undecided), at the all-in ratio where labour changes it, and each tier's keep-rate interval.
+ */
+export function segmentProbe(s: SegmentPair, rate: LaborRate = null): Probe {
+	const tiers = [s.base, s.premium].filter((c) => c !== undefined);
+	const probe: Probe = {
+		base: { kept: 0, decided: 0 },
+		premium: { kept: 0, decided: 0 },
+		ratios: [],
+		intervals: tiers.map(outcomes)
+	};
+	if (!comparable(s)) return probe;
+	const ratio = costRatio(s.base, s.premium);
+	const allIn = allInCostRatio(s.base, s.premium, rate);
+	return {
+		...probe,
+		base: outcomes(s.base),
+		premium: outcomes(s.premium),
+		ratios: allIn === null || allIn === ratio ? [ratio] : [ratio, allIn]
+	};
+}
 
 /** The segment's recommendation alone: cheaper than its whole advice (no attempts-to-settle search). */
 export function segmentRecommendation(s: SegmentPair): Recommendation | null {

@@ -5,7 +5,6 @@
 // arrays, while the order of every uniform and normal consumed, and every operation on them, stays that of
 // betaSampler(random, a, b, normal) with one shared generator and normal source (tests/unit/beta-draws.test.ts).
 import { memo } from './memo';
-import { quantileSorted } from './random';
 
 /** A sum of `cost / rate` terms, each rate a Beta(a, b) draw, on top of a fixed amount. */
 export interface BetaSumTerms {
@@ -19,13 +18,20 @@ export interface BetaSumTerms {
 // A recommendations read makes one sum per family pair: a few dozen remembered cover a page read again.
 const quantiles = memo<number[]>(64);
 
+/** The key betaSumQuantiles remembers a result by: every input. */
+export function quantilesKey(terms: BetaSumTerms, draws: number, seed: number, qs: number[]): string {
+	return JSON.stringify([terms.fixed, terms.costs, terms.a, terms.b, draws, seed, qs]);
+}
+
 /** The q-quantiles (linear interpolation) of betaSumDraws' draws; remembered by their inputs. */
 export function betaSumQuantiles(terms: BetaSumTerms, draws: number, seed: number, qs: number[]): number[] {
-	const key = JSON.stringify([terms.fixed, terms.costs, terms.a, terms.b, draws, seed, qs]);
-	return quantiles.get(key, () => {
-		const sorted = betaSumDraws(terms, draws, seed).sort((x, y) => x - y);
-		return qs.map((q) => quantileSorted(sorted, q));
-	});
+	return quantiles.get(quantilesKey(terms, draws, seed, qs), () => drawnQuantiles(terms, draws, seed, qs));
+}
+
+/** The q-quantiles of betaSumDraws' draws, computed. */
+export function drawnQuantiles(terms: BetaSumTerms, draws: number, seed: number, qs: number[]): number[] {
+	const sorted = betaSumDraws(terms, draws, seed).sort((x, y) => x - y);
+	return qs.map((q) => quantileSorted(sorted, q));
 }
 
 /** Marsaglia-Tsang constants of a Gamma(shape) draw, as gammaSampler computes them. */
@@ -123,3 +129,27 @@ function gamma(shapes: Float64Array, at: number, state: Uint32Array, spare: Floa
 		}
 	}
 }
+
+/** The q-quantile (0..1) of a sorted list, by linear interpolation. */
+export function quantileSorted(sorted: number[], q: number): number {
+	const at = (sorted.length - 1) * q;
+	const lo = Math.floor(at);
+	const hi = Math.ceil(at);
+	return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+}
+
+/**
+ * drawnQuantiles and everything it calls, as the source text of one script: a worker thread that runs it
+ * makes the same numbers as this module (they are these very functions), without importing anything.
+ */
+export const DRAWN_QUANTILES_SOURCE = [
+	drawnQuantiles,
+	betaSumDraws,
+	gammaShape,
+	uniform,
+	normal,
+	gamma,
+	quantileSorted
+]
+	.map(String)
+	.join('\n');

@@ -5,6 +5,9 @@
 /** A bounded map of pure results by key; the least recently used entry leaves first. */
 export interface Memo<V> {
 	get(key: string, compute: () => V): V;
+	/** Remember a result computed elsewhere by the same pure function (another thread). */
+	set(key: string, value: V): void;
+	size(): number;
 	clear(): void;
 }
 
@@ -26,6 +29,12 @@ export function memo<V>(size: number): Memo<V> {
 			if (entries.size > size) entries.delete(entries.keys().next().value!);
 			return value;
 		},
+		set(key, value) {
+			entries.delete(key);
+			entries.set(key, value);
+			if (entries.size > size) entries.delete(entries.keys().next().value!);
+		},
+		size: () => entries.size,
 		clear: () => entries.clear()
 	};
 	all.push(m as Memo<unknown>);

@@ -83,11 +83,3 @@ export function betaSampler(
 
 /** One Beta(a, b) draw. */
 export const sampleBeta = (random: () => number, a: number, b: number): number => betaSampler(random, a, b)();
-
-/** The q-quantile (0..1) of a sorted list, by linear interpolation. */
-export function quantileSorted(sorted: number[], q: number): number {
-	const at = (sorted.length - 1) * q;
-	const lo = Math.floor(at);
-	const hi = Math.ceil(at);
-	return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
-}

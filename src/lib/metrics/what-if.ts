@@ -5,7 +5,7 @@
 import { decided, ratio, type Counts } from './figures';
 import type { Recommendation } from './confidence';
 import { allInSpendMicros, type LaborRate } from './labour';
-import { betaSumQuantiles } from './beta-draws';
+import { betaSumQuantiles, type BetaSumTerms } from './beta-draws';
 import { microsToUsd } from './money';
 
 export interface WhatIfCell {
@@ -31,9 +31,18 @@ export interface WhatIf {
 /** Seeded draws per what-if: the bounds of its interval vary by about 3% of its half-width between seeds. */
 const DRAWS = 2000;
 
+/** The q-quantiles of a sum of Beta draws: betaSumQuantiles, or the same numbers made elsewhere. */
+export type SumQuantiles = (terms: BetaSumTerms, draws: number, seed: number, qs: number[]) => number[];
+export type SumQuantilesLater = (
+	terms: BetaSumTerms,
+	draws: number,
+	seed: number,
+	qs: number[]
+) => Promise<number[]>;
+
 /** The model bill's what-if: each cell's recommendation, its decided spend. */
 export function whatIf(cells: WhatIfCell[], seed = 7): WhatIf {
-	return pricedWhatIf(cells, (c) => c.decidedSpendMicros, seed);
+	return drawn(priced(cells, billSpend), seed, betaSumQuantiles);
 }
 
 /**
@@ -42,11 +51,48 @@ export function whatIf(cells: WhatIfCell[], seed = 7): WhatIf {
  */
 export function allInWhatIf(cells: WhatIfCell[], rate: LaborRate, seed = 7): WhatIf | null {
 	if (rate === null) return null;
-	return pricedWhatIf(cells, (c) => allInSpendMicros(c, rate)!, seed);
+	return drawn(priced(cells, allInSpend(rate)), seed, betaSumQuantiles);
 }
 
-/** The what-if with a group's spend (micro-dollars, possibly fractional) priced by `spend`. */
-function pricedWhatIf(cells: WhatIfCell[], spend: (c: Counts) => number, seed: number): WhatIf {
+/** whatIf, its draws made by `quantiles` (on the server, another thread): the same figures. */
+export async function whatIfLater(
+	cells: WhatIfCell[],
+	quantiles: SumQuantilesLater,
+	seed = 7
+): Promise<WhatIf> {
+	const p = priced(cells, billSpend);
+	return finished(p, p.terms ? await quantiles(p.terms, DRAWS, seed, BOUNDS) : [p.fixed, p.fixed]);
+}
+
+/** allInWhatIf, its draws made by `quantiles`. */
+export async function allInWhatIfLater(
+	cells: WhatIfCell[],
+	rate: LaborRate,
+	quantiles: SumQuantilesLater,
+	seed = 7
+): Promise<WhatIf | null> {
+	if (rate === null) return null;
+	const p = priced(cells, allInSpend(rate));
+	return finished(p, p.terms ? await quantiles(p.terms, DRAWS, seed, BOUNDS) : [p.fixed, p.fixed]);
+}
+
+/** The interval's quantiles: 95%. */
+const BOUNDS = [0.025, 0.975];
+
+const billSpend = (c: Counts) => c.decidedSpendMicros;
+const allInSpend = (rate: LaborRate) => (c: Counts) => allInSpendMicros(c, rate)!;
+
+/** A what-if before its draws: its sums, and the terms to draw (null: nothing moves). */
+interface Priced {
+	actual: number;
+	expected: number;
+	fixed: number;
+	terms: BetaSumTerms | null;
+	segmentsChanged: number;
+}
+
+/** The what-if's sums with a group's spend (micro-dollars, possibly fractional) priced by `spend`. */
+function priced(cells: WhatIfCell[], spend: (c: Counts) => number): Priced {
 	let actual = 0;
 	let expected = 0;
 	const movable: { kept: number; perAttempt: number; kR: number; dR: number }[] = [];
@@ -67,20 +113,24 @@ function pricedWhatIf(cells: WhatIfCell[], spend: (c: Counts) => number, seed: n
 		expected += kept * perKept;
 		movable.push({ kept, perAttempt, kR: chosen.kept, dR: decided(chosen) });
 	}
-	const [low, high] =
+	const terms =
 		movable.length === 0
-			? [fixed, fixed]
-			: betaSumQuantiles(
-					{
-						fixed,
-						costs: movable.map((m) => m.kept * m.perAttempt),
-						a: movable.map((m) => m.kR + 0.5),
-						b: movable.map((m) => m.dR - m.kR + 0.5)
-					},
-					DRAWS,
-					seed,
-					[0.025, 0.975]
-				);
+			? null
+			: {
+					fixed,
+					costs: movable.map((m) => m.kept * m.perAttempt),
+					a: movable.map((m) => m.kR + 0.5),
+					b: movable.map((m) => m.dR - m.kR + 0.5)
+				};
+	return { actual, expected, fixed, terms, segmentsChanged: movable.length };
+}
+
+function drawn(p: Priced, seed: number, quantiles: SumQuantiles): WhatIf {
+	return finished(p, p.terms ? quantiles(p.terms, DRAWS, seed, BOUNDS) : [p.fixed, p.fixed]);
+}
+
+/** The what-if from its sums and its interval's bounds. */
+function finished({ actual, expected, segmentsChanged }: Priced, [low, high]: number[]): WhatIf {
 	// The bill's sums are whole micro-dollars already; labour makes the all-in ones fractional.
 	const actualMicros = Math.round(actual);
 	const whatIfMicros = Math.round(expected);
@@ -90,6 +140,6 @@ function pricedWhatIf(cells: WhatIfCell[], spend: (c: Counts) => number, seed: n
 		savingUsd: microsToUsd(actualMicros - whatIfMicros),
 		savingShare: actualMicros === 0 ? null : (actualMicros - whatIfMicros) / actualMicros,
 		whatIfIntervalUsd: [microsToUsd(Math.round(low)), microsToUsd(Math.round(high))],
-		segmentsChanged: movable.length
+		segmentsChanged
 	};
 }

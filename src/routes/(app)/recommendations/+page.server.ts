@@ -11,7 +11,8 @@ import { workspaceOf } from '$lib/server/context';
 import { pageRange } from '$lib/server/page-range';
 import { listProjects } from '$lib/server/queries/projects';
 import { recommendations } from '$lib/server/queries/recommendations';
-import { summaryByModel } from '$lib/server/queries/summary-by-model';
+import { countsByModel } from '$lib/server/queries/summary-by-model';
+import { summarize } from '$lib/metrics/summary';
 import { workspaceTimeZone } from '$lib/server/workspaces';
 import { pageLaborRate } from '$lib/server/page-labor-rate';
 import { hasAttempts } from '$lib/server/queries/has-attempts';
@@ -34,9 +35,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const by = dimensionSchema.safeParse(askedBy);
 	const segmentsBy = by.success ? by.data : whatIf;
 	const { rate, labour, errors: labourError } = await pageLaborRate(database, workspaceId, url);
+	// The counts per model serve both the pairs and the models' summary: read once.
+	const byModel = countsByModel(database, workspaceId, range.filters);
 	const [pairs, summary, projects, anyAttempts] = await Promise.all([
-		recommendations(database, workspaceId, range.filters, { whatIf, segmentsBy, laborRate: rate }),
-		summaryByModel(database, workspaceId, range.filters),
+		recommendations(database, workspaceId, range.filters, { whatIf, segmentsBy, laborRate: rate, byModel }),
+		byModel.then((counts) => summarize(counts)),
 		listProjects(database, workspaceId),
 		hasAttempts(database, workspaceId)
 	]);
