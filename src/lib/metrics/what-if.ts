@@ -31,18 +31,21 @@ export interface WhatIf {
 /** Seeded draws per what-if: the bounds of its interval vary by about 3% of its half-width between seeds. */
 const DRAWS = 2000;
 
-/** The q-quantiles of a sum of Beta draws: betaSumQuantiles, or the same numbers made elsewhere. */
-export type SumQuantiles = (terms: BetaSumTerms, draws: number, seed: number, qs: number[]) => number[];
-export type SumQuantilesLater = (
+/**
+ * The q-quantiles of a sum of Beta draws: betaSumQuantiles, or the same numbers made elsewhere (on the
+ * server, another thread: then a promise of them).
+ */
+export type SumQuantiles<R = number[]> = (
 	terms: BetaSumTerms,
 	draws: number,
 	seed: number,
 	qs: number[]
-) => Promise<number[]>;
+) => R;
 
 /** The model bill's what-if: each cell's recommendation, its decided spend. */
 export function whatIf(cells: WhatIfCell[], seed = 7): WhatIf {
-	return drawn(priced(cells, billSpend), seed, betaSumQuantiles);
+	const p = priced(cells, billSpend);
+	return finished(p, interval(p, seed, betaSumQuantiles));
 }
 
 /**
@@ -51,29 +54,30 @@ export function whatIf(cells: WhatIfCell[], seed = 7): WhatIf {
  */
 export function allInWhatIf(cells: WhatIfCell[], rate: LaborRate, seed = 7): WhatIf | null {
 	if (rate === null) return null;
-	return drawn(priced(cells, allInSpend(rate)), seed, betaSumQuantiles);
+	const p = priced(cells, allInSpend(rate));
+	return finished(p, interval(p, seed, betaSumQuantiles));
 }
 
-/** whatIf, its draws made by `quantiles` (on the server, another thread): the same figures. */
+/** whatIf, its draws made by `quantiles`: the same figures. */
 export async function whatIfLater(
 	cells: WhatIfCell[],
-	quantiles: SumQuantilesLater,
+	quantiles: SumQuantiles<Promise<number[]>>,
 	seed = 7
 ): Promise<WhatIf> {
 	const p = priced(cells, billSpend);
-	return finished(p, p.terms ? await quantiles(p.terms, DRAWS, seed, BOUNDS) : [p.fixed, p.fixed]);
+	return finished(p, await interval(p, seed, quantiles));
 }
 
 /** allInWhatIf, its draws made by `quantiles`. */
 export async function allInWhatIfLater(
 	cells: WhatIfCell[],
 	rate: LaborRate,
-	quantiles: SumQuantilesLater,
+	quantiles: SumQuantiles<Promise<number[]>>,
 	seed = 7
 ): Promise<WhatIf | null> {
 	if (rate === null) return null;
 	const p = priced(cells, allInSpend(rate));
-	return finished(p, p.terms ? await quantiles(p.terms, DRAWS, seed, BOUNDS) : [p.fixed, p.fixed]);
+	return finished(p, await interval(p, seed, quantiles));
 }
 
 /** The interval's quantiles: 95%. */
@@ -125,8 +129,9 @@ function priced(cells: WhatIfCell[], spend: (c: Counts) => number): Priced {
 	return { actual, expected, fixed, terms, segmentsChanged: movable.length };
 }
 
-function drawn(p: Priced, seed: number, quantiles: SumQuantiles): WhatIf {
-	return finished(p, p.terms ? quantiles(p.terms, DRAWS, seed, BOUNDS) : [p.fixed, p.fixed]);
+/** The bounds of the interval, from the draws (by `quantiles`); the fixed spend when nothing moves. */
+function interval<R>(p: Priced, seed: number, quantiles: SumQuantiles<R>): R | number[] {
+	return p.terms ? quantiles(p.terms, DRAWS, seed, BOUNDS) : [p.fixed, p.fixed];
 }
 
 /** The what-if from its sums and its interval's bounds. */

@@ -157,7 +157,7 @@ function rest(t: Thread): void {
 	t.idle.unref();
 }
 
-/** End the thread now (tests; a server that stops). */
+/** End the thread now (tests; a server need not: an idle thread never keeps the process alive). */
 export async function stopStatsThread(): Promise<void> {
 	const t = thread;
 	thread = null;
