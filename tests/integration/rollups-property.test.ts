@@ -33,7 +33,13 @@ import { reasonCounts, rejectReasons } from '../../src/lib/server/queries/reject
 import { reasonFigures } from '../../src/lib/metrics/reasons';
 import { DEFAULT_REJECT_RULES } from '../../src/lib/reasons/categories';
 import { weeklyCsv, WEEKLY_COLUMNS } from '../../src/lib/server/export/weekly-csv';
-import { addByModel, summarize, modelRow, type ModelCounts } from '../../src/lib/metrics/summary';
+import {
+	addByModel,
+	pairRecommendations,
+	summarize,
+	modelRow,
+	type ModelCounts
+} from '../../src/lib/metrics/summary';
 import { shotStatsOfGroups } from '../../src/lib/metrics/shots';
 import { addDays, isoWeekLabel } from '../../src/lib/metrics/weeks';
 import { isoWeekRange, mondayOfIsoWeek, startOfDay } from '../../src/lib/metrics/time-zones';
@@ -837,18 +843,31 @@ async function expectWorkspaceReadsEqualRaw(ws: string, s: Scenario) {
 		await weeklyReview(db, ws, week, s.weekProject, NOW, RAW)
 	);
 	// The review's advice up to the week's end is read as up to its start plus the week: the same counts
-	// as one read up to its end, from raw rows.
+	// and micro-dollars as one read up to its end, from raw rows, so the same advice. The seconds are sums
+	// of decimals, added as doubles: equal to their last bits only.
 	const { from, to } = isoWeekRange(week, s.zone)!;
 	const scope = { project: s.weekProject };
 	const byModel = (c: ModelCounts[]) => [...c].sort((a, b) => a.model.localeCompare(b.model));
-	expect(
-		byModel(
-			addByModel(
-				await countsByModel(db, ws, { ...scope, to: from }, RAW),
-				await countsByModel(db, ws, { ...scope, from, to }, RAW)
-			)
+	const added = byModel(
+		addByModel(
+			await countsByModel(db, ws, { ...scope, to: from }, RAW),
+			await countsByModel(db, ws, { ...scope, from, to }, RAW)
 		)
-	).toEqual(byModel(await countsByModel(db, ws, { ...scope, to }, RAW)));
+	);
+	const whole = byModel(await countsByModel(db, ws, { ...scope, to }, RAW));
+	const SECONDS = ['keptSeconds', 'generationSeconds', 'reviewSeconds'] as const;
+	const withoutSeconds = (c: ModelCounts) => ({
+		...c,
+		keptSeconds: 0,
+		generationSeconds: 0,
+		reviewSeconds: 0
+	});
+	expect(added.map(withoutSeconds)).toEqual(whole.map(withoutSeconds));
+	added.forEach((c, i) => {
+		for (const key of SECONDS)
+			expect(Math.abs(c[key] - whole[i][key])).toBeLessThanOrEqual(1e-9 * (1 + whole[i][key]));
+	});
+	expect(pairRecommendations(added)).toEqual(pairRecommendations(whole));
 	for (const whatIf of WHAT_IF_DIMENSIONS) await same((o) => recommendations(db, ws, {}, { whatIf, ...o }));
 	for (const zone of ZONES) await same((o) => countsByWeekAndModel(db, ws, {}, zone, o));
 }

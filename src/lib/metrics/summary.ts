@@ -243,7 +243,11 @@ export function sumCounts(groups: Counts[]): Counts {
 	return total;
 }
 
-/** The counts per model of two ranges that do not overlap, added model by model: their union's. */
+/**
+ * The counts per model of two ranges that do not overlap, added model by model: their union's. Counts and
+ * micro-dollars add exactly; the seconds (sums of decimals, as doubles) may differ from one read of the
+ * union in their last bit, so use it for figures of counts and spend (the weekly review's advice).
+ */
 export function addByModel(a: ModelCounts[], b: ModelCounts[]): ModelCounts[] {
 	const out = new Map(a.map((g) => [g.model, { ...g }]));
 	for (const g of b) {
